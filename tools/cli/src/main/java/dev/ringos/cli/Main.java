@@ -1,0 +1,100 @@
+package dev.ringos.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code ringos} command.
+ *
+ * <p>For now it only knows {@code --help} and {@code --version}; booting the machine and
+ * attaching the terminal (DESIGN §6, §8) arrive with the kernel.
+ */
+@Command(
+        name = "ringos",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "A teaching operating system on an emulated x86-like machine.")
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Entry point of {@code java -jar ringos.jar}. */
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The command line as {@link #main} runs it; tests redirect its out/err writers. */
+    static CommandLine newCommandLine() {
+        return new CommandLine(new Main())
+                .setParameterExceptionHandler(new ShortErrorHandler());
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine cmd = spec.commandLine();
+        PrintWriter out = cmd.getOut();
+        out.println("ringos: the interactive shell arrives with the kernel; for now:");
+        out.println();
+        cmd.usage(out);
+        out.flush();
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** Reads the project version from the Maven-filtered {@code version.properties}. */
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "ringos " + projectVersion(),
+                "Java " + Runtime.version()
+                        + " (" + System.getProperty("java.vm.name", "unknown VM")
+                        + ", " + System.getProperty("java.vendor", "unknown vendor") + ")",
+            };
+        }
+
+        static String projectVersion() {
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    return "unknown";
+                }
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version", "").trim();
+                return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+            } catch (IOException | IllegalArgumentException e) {
+                return "unknown";
+            }
+        }
+    }
+
+    /**
+     * Reports a bad command line as one line plus a hint, not the whole usage text,
+     * and exits with the command's invalid-input code (2).
+     */
+    static final class ShortErrorHandler implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            String message = String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").trim();
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + message);
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return cmd.getExitCodeExceptionMapper() != null
+                    ? cmd.getExitCodeExceptionMapper().getExitCode(ex)
+                    : cmd.getCommandSpec().exitCodeOnInvalidInput();
+        }
+    }
+}
