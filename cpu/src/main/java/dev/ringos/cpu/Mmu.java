@@ -1,0 +1,277 @@
+package dev.ringos.cpu;
+
+import static dev.ringos.cpu.PageTables.*;
+
+import java.util.Arrays;
+
+/**
+ * Virtual memory: the page walk, its permission checks and page faults, and a software TLB.
+ *
+ * <p>The TLB is direct-mapped, separate for reads, writes and fetches, and kept twice: once for
+ * user accesses (CPL 3) and once for supervisor accesses, so a ring change swaps sets instead of
+ * flushing. An entry holds the page's tag and {@code physical - virtual}; a write entry exists only
+ * once the walk has set D, so the fast path needs no bookkeeping. Like a real TLB it is not
+ * coherent with the page tables: a changed PTE takes effect after invlpg or a CR3 load. Tags carry
+ * an epoch, so flushing everything is one increment.
+ */
+final class Mmu {
+    static final int READ = 0, WRITE = 1, FETCH = 2;
+    private static final int ENTRIES = 1024;
+    private static final int MASK = ENTRIES - 1;
+    private static final int EPOCH_SHIFT = 20;
+    private static final int MAX_EPOCH = (1 << (32 - EPOCH_SHIFT)) - 1;
+
+    private final Cpu cpu;
+    private final PhysicalMemory memory;
+    private final byte[] ram;
+    private final Tlb userTlb = new Tlb();
+    private final Tlb supervisorTlb = new Tlb();
+
+    // The active set's arrays, copied out of it so the fast path is one load away.
+    private int[] readTag, readDelta, writeTag, writeDelta, fetchTag, fetchDelta;
+    private boolean user;
+    /** Bits 20–31 of every valid tag; tag 0 is never valid since the epoch starts at 1. */
+    private int epoch = 1 << EPOCH_SHIFT;
+
+    long hits;
+    long misses;
+
+    private static final class Tlb {
+        final int[] readTag = new int[ENTRIES], readDelta = new int[ENTRIES];
+        final int[] writeTag = new int[ENTRIES], writeDelta = new int[ENTRIES];
+        final int[] fetchTag = new int[ENTRIES], fetchDelta = new int[ENTRIES];
+
+        void clear() {
+            Arrays.fill(readTag, 0);
+            Arrays.fill(writeTag, 0);
+            Arrays.fill(fetchTag, 0);
+        }
+
+        void drop(int index, int tag) {
+            if (readTag[index] == tag) {
+                readTag[index] = 0;
+            }
+            if (writeTag[index] == tag) {
+                writeTag[index] = 0;
+            }
+            if (fetchTag[index] == tag) {
+                fetchTag[index] = 0;
+            }
+        }
+    }
+
+    Mmu(Cpu cpu, PhysicalMemory memory) {
+        this.cpu = cpu;
+        this.memory = memory;
+        this.ram = memory.bytes;
+        select(supervisorTlb);
+    }
+
+    /** Called on every CPL change: CPL 3 makes user accesses, CPL 0–2 supervisor ones. */
+    void setUser(boolean user) {
+        if (this.user != user) {
+            this.user = user;
+            select(user ? userTlb : supervisorTlb);
+        }
+    }
+
+    boolean isUser() {
+        return user;
+    }
+
+    private void select(Tlb t) {
+        readTag = t.readTag;
+        readDelta = t.readDelta;
+        writeTag = t.writeTag;
+        writeDelta = t.writeDelta;
+        fetchTag = t.fetchTag;
+        fetchDelta = t.fetchDelta;
+    }
+
+    /** CR3 load, CR0 change: forget every translation. */
+    void flush() {
+        if (epoch == MAX_EPOCH << EPOCH_SHIFT) {
+            userTlb.clear();
+            supervisorTlb.clear();
+            epoch = 0;
+        }
+        epoch += 1 << EPOCH_SHIFT;
+    }
+
+    void invalidatePage(int va) {
+        int vpn = va >>> 12;
+        userTlb.drop(vpn & MASK, vpn | epoch);
+        supervisorTlb.drop(vpn & MASK, vpn | epoch);
+    }
+
+    // ---- the fast paths: one tag compare, then the byte array ----
+
+    int read8(int va) {
+        int vpn = va >>> 12;
+        int i = vpn & MASK;
+        if (readTag[i] == (vpn | epoch)) {
+            hits++;
+            return ram[va + readDelta[i]] & 0xFF;
+        }
+        return slowRead(va, 1);
+    }
+
+    int read16(int va) {
+        int vpn = va >>> 12;
+        int i = vpn & MASK;
+        if (readTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFE) {
+            hits++;
+            return (short) PhysicalMemory.SHORT_LE.get(ram, va + readDelta[i]) & 0xFFFF;
+        }
+        return slowRead(va, 2);
+    }
+
+    int read32(int va) {
+        int vpn = va >>> 12;
+        int i = vpn & MASK;
+        if (readTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFC) {
+            hits++;
+            return (int) PhysicalMemory.INT_LE.get(ram, va + readDelta[i]);
+        }
+        return slowRead(va, 4);
+    }
+
+    void write8(int va, int value) {
+        int vpn = va >>> 12;
+        int i = vpn & MASK;
+        if (writeTag[i] == (vpn | epoch)) {
+            hits++;
+            int pa = va + writeDelta[i];
+            ram[pa] = (byte) value;
+            memory.touched(pa);
+            return;
+        }
+        slowWrite(va, value, 1);
+    }
+
+    void write16(int va, int value) {
+        int vpn = va >>> 12;
+        int i = vpn & MASK;
+        if (writeTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFE) {
+            hits++;
+            int pa = va + writeDelta[i];
+            PhysicalMemory.SHORT_LE.set(ram, pa, (short) value);
+            memory.touched(pa);
+            return;
+        }
+        slowWrite(va, value, 2);
+    }
+
+    void write32(int va, int value) {
+        int vpn = va >>> 12;
+        int i = vpn & MASK;
+        if (writeTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFC) {
+            hits++;
+            int pa = va + writeDelta[i];
+            PhysicalMemory.INT_LE.set(ram, pa, value);
+            memory.touched(pa);
+            return;
+        }
+        slowWrite(va, value, 4);
+    }
+
+    /** The physical address of an instruction fetch at {@code va}, checked for execute rights. */
+    int translateFetch(int va) {
+        int vpn = va >>> 12;
+        int i = vpn & MASK;
+        if (fetchTag[i] == (vpn | epoch)) {
+            hits++;
+            return va + fetchDelta[i];
+        }
+        return translate(va, FETCH);
+    }
+
+    // ---- the slow paths: page crossings, misses, and addresses outside RAM ----
+
+    private int slowRead(int va, int size) {
+        int first = translate(va, READ);
+        int last = translate(va + size - 1, READ);
+        int value = 0;
+        for (int k = 0; k < size; k++) {
+            int pa = ((va + k) >>> 12) == (va >>> 12) ? first + k : last - (size - 1 - k);
+            value |= memory.read8(pa) << (8 * k);
+        }
+        return value;
+    }
+
+    private void slowWrite(int va, int value, int size) {
+        // Translate both ends before writing anything: a fault on the second page must leave the first untouched.
+        int first = translate(va, WRITE);
+        int last = translate(va + size - 1, WRITE);
+        for (int k = 0; k < size; k++) {
+            int pa = ((va + k) >>> 12) == (va >>> 12) ? first + k : last - (size - 1 - k);
+            memory.write8(pa, value >>> (8 * k));
+        }
+    }
+
+    /**
+     * Walks the page tables for one access at the current privilege, sets A (and D on writes),
+     * fills the TLB, and returns the physical address; raises #PF (with CR2) when not allowed.
+     */
+    int translate(int va, int access) {
+        misses++;
+        int vpn = va >>> 12;
+        int frame;
+        if ((cpu.cr0 & ControlRegisters.CR0_PG) == 0) {
+            frame = va & FRAME;
+        } else {
+            int pdeAddress = (cpu.cr3 & FRAME) | (va >>> 22) << 2;
+            int pde = memory.read32(pdeAddress);
+            if ((pde & P) == 0) {
+                throw pageFault(va, access, false);
+            }
+            int pteAddress = (pde & FRAME) | (vpn & 0x3FF) << 2;
+            int pte = memory.read32(pteAddress);
+            if ((pte & P) == 0) {
+                throw pageFault(va, access, false);
+            }
+            int rights = pde & pte;
+            if (user && (rights & US) == 0
+                    || access == WRITE && (rights & RW) == 0 && (user || (cpu.cr0 & ControlRegisters.CR0_WP) != 0)
+                    || access == FETCH && ((pde | pte) & NX) != 0) {
+                throw pageFault(va, access, true);
+            }
+            if ((pde & A) == 0) {
+                memory.write32(pdeAddress, pde | A);
+            }
+            int newPte = pte | A | (access == WRITE ? D : 0);
+            if (newPte != pte) {
+                memory.write32(pteAddress, newPte);
+            }
+            frame = pte & FRAME;
+        }
+        int pa = frame | (va & 0xFFF);
+        if (memory.contains(frame, PhysicalMemory.PAGE_SIZE)) {
+            int i = vpn & MASK;
+            int tag = vpn | epoch;
+            int delta = frame - (va & FRAME);
+            switch (access) {
+                case READ -> {
+                    readTag[i] = tag;
+                    readDelta[i] = delta;
+                }
+                case WRITE -> {
+                    writeTag[i] = tag;
+                    writeDelta[i] = delta;
+                }
+                default -> {
+                    fetchTag[i] = tag;
+                    fetchDelta[i] = delta;
+                }
+            }
+        }
+        return pa;
+    }
+
+    private CpuFault pageFault(int va, int access, boolean present) {
+        cpu.cr2 = va;
+        int code = (present ? ERR_PRESENT : 0) | (access == WRITE ? ERR_WRITE : 0) | (user ? ERR_USER : 0)
+                | (access == FETCH ? ERR_FETCH : 0);
+        return cpu.fault.set(Vectors.PAGE_FAULT, code, true);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ringos.cpu;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Physical memory: one byte array, little-endian. It also owns the decoded-instruction cache, so
+ * that every write — by the guest or by the host — drops stale decodings of the page it touches.
+ * Addresses beyond the end behave as an empty bus: reads give 0xFF bytes, writes are ignored.
+ */
+public final class PhysicalMemory {
+    public static final int PAGE_SIZE = 4096;
+    public static final int DEFAULT_SIZE = 64 << 20;
+    /** 32-bit physical addresses stop at 4 GiB, and Java arrays a little before 2 GiB. */
+    public static final int MAX_SIZE = 1 << 30;
+
+    static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+    final byte[] bytes;
+    /** Decoded instructions per physical page; null where nothing has been decoded. */
+    final DecodedPage[] decoded;
+    /** Told when a page's decodings are dropped, so the CPU stops using them. */
+    CodeListener codeListener;
+
+    interface CodeListener {
+        void codeInvalidated(int frame);
+    }
+
+    /**
+     * @param size bytes of RAM: a positive multiple of 4 KiB, at most 1 GiB
+     * @throws IllegalArgumentException if the size is not one
+     */
+    public PhysicalMemory(long size) {
+        if (size <= 0 || size % PAGE_SIZE != 0 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("memory size must be a positive multiple of 4 KiB up to 1 GiB, got "
+                    + size + " bytes");
+        }
+        bytes = new byte[(int) size];
+        decoded = new DecodedPage[(int) (size / PAGE_SIZE)];
+    }
+
+    public int size() {
+        return bytes.length;
+    }
+
+    public int frames() {
+        return decoded.length;
+    }
+
+    public boolean contains(int address, int length) {
+        return Integer.toUnsignedLong(address) + length <= bytes.length;
+    }
+
+    public int read8(int pa) {
+        return contains(pa, 1) ? bytes[pa] & 0xFF : 0xFF;
+    }
+
+    public int read16(int pa) {
+        return read8(pa) | read8(pa + 1) << 8;
+    }
+
+    public int read32(int pa) {
+        if (contains(pa, 4)) {
+            return (int) INT_LE.get(bytes, pa);
+        }
+        return read16(pa) | read16(pa + 2) << 16;
+    }
+
+    public void write8(int pa, int value) {
+        if (contains(pa, 1)) {
+            bytes[pa] = (byte) value;
+            touched(pa);
+        }
+    }
+
+    public void write16(int pa, int value) {
+        write8(pa, value);
+        write8(pa + 1, value >>> 8);
+    }
+
+    public void write32(int pa, int value) {
+        if (contains(pa, 4) && (pa & 0xFFF) <= PAGE_SIZE - 4) {
+            INT_LE.set(bytes, pa, value);
+            touched(pa);
+        } else {
+            write16(pa, value);
+            write16(pa + 2, value >>> 16);
+        }
+    }
+
+    /** Copies host bytes into guest physical memory. */
+    public void load(int pa, byte[] data) {
+        if (!contains(pa, data.length)) {
+            throw new IllegalArgumentException(String.format("%d bytes at %#x do not fit in %d bytes of memory",
+                    data.length, pa, bytes.length));
+        }
+        System.arraycopy(data, 0, bytes, pa, data.length);
+        for (long page = pa >>> 12; page <= (pa + Math.max(data.length, 1) - 1L) >>> 12; page++) {
+            invalidateCode((int) page);
+        }
+    }
+
+    public byte[] copy(int pa, int length) {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = (byte) read8(pa + i);
+        }
+        return out;
+    }
+
+    /** Called after a write within RAM: decoded instructions of that page are stale now. */
+    void touched(int pa) {
+        if (decoded[pa >>> 12] != null) {
+            invalidateCode(pa >>> 12);
+        }
+    }
+
+    void invalidateCode(int frame) {
+        if (decoded[frame] != null) {
+            decoded[frame] = null;
+            if (codeListener != null) {
+                codeListener.codeInvalidated(frame);
+            }
+        }
+    }
+
+    DecodedPage decodedPage(int frame) {
+        DecodedPage page = decoded[frame];
+        if (page == null) {
+            page = new DecodedPage();
+            decoded[frame] = page;
+        }
+        return page;
+    }
+}
