@@ -290,6 +290,11 @@ public final class Cpu {
         return trapCounts[vector & 0xFF];
     }
 
+    /** The physical address the current page tables map {@code va} to, or -1; touches nothing. */
+    public long physicalAddress(int va) {
+        return mmu.probe(va);
+    }
+
     // ---- helpers for the interpreter ----
 
     int ea(Insn in) {

@@ -268,6 +268,19 @@ final class Mmu {
         return pa;
     }
 
+    /** The physical address {@code va} maps to, or -1; no side effects (no A/D bits, no TLB fill). */
+    long probe(int va) {
+        if ((cpu.cr0 & ControlRegisters.CR0_PG) == 0) {
+            return Integer.toUnsignedLong(va);
+        }
+        int pde = memory.read32((cpu.cr3 & FRAME) | (va >>> 22) << 2);
+        if ((pde & P) == 0) {
+            return -1;
+        }
+        int pte = memory.read32((pde & FRAME) | ((va >>> 12) & 0x3FF) << 2);
+        return (pte & P) == 0 ? -1 : Integer.toUnsignedLong((pte & FRAME) | (va & 0xFFF));
+    }
+
     private CpuFault pageFault(int va, int access, boolean present) {
         cpu.cr2 = va;
         int code = (present ? ERR_PRESENT : 0) | (access == WRITE ? ERR_WRITE : 0) | (user ? ERR_USER : 0)

@@ -6,6 +6,7 @@ import static dev.ringos.cpu.isa.PrivilegeClass.*;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The opcode table: the single source of truth for the ringos ISA. The decoder, the encoder and
@@ -19,6 +20,14 @@ public final class OpcodeTable {
             List.of("o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g");
 
     public static final List<InstructionForm> FORMS;
+
+    /** Other names for the same instructions, as NASM accepts them. */
+    public static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("jc", "jb"), Map.entry("jnae", "jb"), Map.entry("jnc", "jae"), Map.entry("jnb", "jae"),
+            Map.entry("jz", "je"), Map.entry("jnz", "jne"), Map.entry("jna", "jbe"), Map.entry("jnbe", "ja"),
+            Map.entry("jpe", "jp"), Map.entry("jpo", "jnp"), Map.entry("jnge", "jl"), Map.entry("jnl", "jge"),
+            Map.entry("jng", "jle"), Map.entry("jnle", "jg"), Map.entry("sal", "shl"), Map.entry("pushfd", "pushf"),
+            Map.entry("popfd", "popf"), Map.entry("iretd", "iret"));
 
     private final List<InstructionForm> rows = new ArrayList<>();
 
