@@ -103,9 +103,14 @@ public final class BareMachine {
 
     /** Maps fresh user pages over [va, va + length) and copies {@code bytes} to va. */
     public void loadUser(int va, byte[] bytes, int length, int flags) {
-        for (long page = Integer.toUnsignedLong(va & FRAME); page < Integer.toUnsignedLong(va) + Math.max(length, bytes.length);
-                page += PhysicalMemory.PAGE_SIZE) {
-            map((int) page, allocateFrame(), flags | US);
+        load(va, bytes, length, flags | US);
+    }
+
+    /** Maps fresh pages over [va, va + length) with exactly the PTE flags given, and copies {@code bytes} to va. */
+    public void load(int va, byte[] bytes, int length, int flags) {
+        long end = Integer.toUnsignedLong(va) + Math.max(length, bytes.length);
+        for (long page = Integer.toUnsignedLong(va & FRAME); page < end; page += PhysicalMemory.PAGE_SIZE) {
+            map((int) page, allocateFrame(), flags);
         }
         for (int i = 0; i < bytes.length; i++) {
             memory.write8((int) cpu.physicalAddress(va + i), bytes[i]);
@@ -114,7 +119,12 @@ public final class BareMachine {
 
     /** Sets up ring 3 at {@code entry} with ESP at {@code stackTop} and IF on. */
     public void enterUser(int entry, int stackTop) {
-        cpu.setCpl(3);
+        enter(3, entry, stackTop);
+    }
+
+    /** Starts executing in {@code ring} at {@code entry}, ESP at {@code stackTop}, IF on and IOPL 0. */
+    public void enter(int ring, int entry, int stackTop) {
+        cpu.setCpl(ring);
         cpu.setEip(entry);
         cpu.setReg(Registers.ESP, stackTop);
         cpu.setEflags(Flags.IF);
