@@ -5,13 +5,16 @@ import static dev.ringos.cpu.Flags.*;
 import dev.ringos.cpu.isa.Op;
 
 /**
- * Arithmetic and the status flags, computed lazily: an ALU instruction records its kind, operands
- * and result in the CPU, and a flag is worked out only when something reads it (mostly a jcc,
- * which for a 32-bit cmp compares the operands directly). Definitions are the Intel manual's;
- * where it leaves a flag undefined, ringos picks one value and documents it in docs/isa.md.
+ * Arithmetic and the status flags. CF is kept up to date in {@link Cpu#carry} by every instruction
+ * that sets it (one compare), because inc, dec, adc, sbb and the unsigned jumps all need it. The
+ * other five are lazy: an ALU instruction records its kind (add-like, sub-like, logic), operands
+ * and result, and a flag is worked out only when something reads it — mostly a jcc, which after a
+ * 32-bit cmp compares the operands directly. Definitions are the Intel manual's; where it leaves a
+ * flag undefined, ringos picks one value and documents it in docs/isa.md.
  */
 final class Alu {
-    static final int ADD = 0, ADC = 1, SUB = 2, SBB = 3, LOGIC = 4, INC = 5, DEC = 6, EAGER = 7;
+    /** Lazy kinds: how OF and AF follow from operands and result (add, adc, inc: ADD; sub, sbb, cmp, dec, neg: SUB). */
+    static final int ADD = 0, SUB = 1, LOGIC = 2, EAGER = 3;
 
     private Alu() {
     }
@@ -25,18 +28,19 @@ final class Alu {
     }
 
     static boolean cf(Cpu c) {
-        int m = c.flagMask;
-        return switch (c.flagOp) {
-            case ADD -> Integer.compareUnsigned(c.flagRes & m, c.flagA & m) < 0;
-            case ADC -> c.flagCarry != 0 ? Integer.compareUnsigned(c.flagRes & m, c.flagA & m) <= 0
-                    : Integer.compareUnsigned(c.flagRes & m, c.flagA & m) < 0;
-            case SUB -> Integer.compareUnsigned(c.flagA & m, c.flagB & m) < 0;
-            case SBB -> c.flagCarry != 0 ? Integer.compareUnsigned(c.flagA & m, c.flagB & m) <= 0
-                    : Integer.compareUnsigned(c.flagA & m, c.flagB & m) < 0;
-            case LOGIC -> false;
-            case INC, DEC -> c.flagCarry != 0;
-            default -> (c.eflags & CF) != 0;
-        };
+        return c.carry != 0;
+    }
+
+    /** CF of an addition: the masked result is below the first operand (or equal to it, with a carry in). */
+    static int addCarry(int a, int result, int mask, int carryIn) {
+        int order = Integer.compareUnsigned(result & mask, a & mask);
+        return order < 0 || carryIn != 0 && order == 0 ? 1 : 0;
+    }
+
+    /** CF of a subtraction (a borrow): the masked a is below b (or equal to it, with a borrow in). */
+    static int subCarry(int a, int b, int mask, int carryIn) {
+        int order = Integer.compareUnsigned(a & mask, b & mask);
+        return order < 0 || carryIn != 0 && order == 0 ? 1 : 0;
     }
 
     static boolean zf(Cpu c) {
@@ -55,8 +59,8 @@ final class Alu {
         int s = sign(c.flagMask);
         int a = c.flagA, b = c.flagB, r = c.flagRes;
         return switch (c.flagOp) {
-            case ADD, ADC, INC -> ((a ^ r) & (b ^ r) & s) != 0;
-            case SUB, SBB, DEC -> ((a ^ b) & (a ^ r) & s) != 0;
+            case ADD -> ((a ^ r) & (b ^ r) & s) != 0;
+            case SUB -> ((a ^ b) & (a ^ r) & s) != 0;
             case LOGIC -> false;
             default -> (c.eflags & OF) != 0;
         };
@@ -78,9 +82,9 @@ final class Alu {
     /** The arithmetic bits of EFLAGS, worked out from the lazy state. */
     static int arithmetic(Cpu c) {
         if (c.flagOp == EAGER) {
-            return c.eflags & ARITHMETIC;
+            return (c.eflags & ARITHMETIC & ~CF) | c.carry;
         }
-        return (cf(c) ? CF : 0) | (pf(c) ? PF : 0) | (af(c) ? AF : 0) | (zf(c) ? ZF : 0) | (sf(c) ? SF : 0)
+        return c.carry | (pf(c) ? PF : 0) | (af(c) ? AF : 0) | (zf(c) ? ZF : 0) | (sf(c) ? SF : 0)
                 | (of(c) ? OF : 0);
     }
 
@@ -89,12 +93,6 @@ final class Alu {
         if (c.flagOp == SUB && c.flagMask == -1) {
             int a = c.flagA, b = c.flagB;
             switch (cc) {
-                case 2: return Integer.compareUnsigned(a, b) < 0;
-                case 3: return Integer.compareUnsigned(a, b) >= 0;
-                case 4: return a == b;
-                case 5: return a != b;
-                case 6: return Integer.compareUnsigned(a, b) <= 0;
-                case 7: return Integer.compareUnsigned(a, b) > 0;
                 case 12: return a < b;
                 case 13: return a >= b;
                 case 14: return a <= b;
@@ -131,11 +129,18 @@ final class Alu {
 
     static int kind(Op op) {
         return switch (op) {
-            case ADD -> ADD;
-            case ADC -> ADC;
-            case SUB, CMP -> SUB;
-            case SBB -> SBB;
+            case ADD, ADC -> ADD;
+            case SUB, SBB, CMP -> SUB;
             default -> LOGIC;
+        };
+    }
+
+    /** CF after a two-operand ALU instruction. */
+    static int carryOut(Op op, int a, int b, int result, int carryIn, int mask) {
+        return switch (op) {
+            case ADD, ADC -> addCarry(a, result, mask, carryIn);
+            case SUB, SBB, CMP -> subCarry(a, b, mask, carryIn);
+            default -> 0;
         };
     }
 

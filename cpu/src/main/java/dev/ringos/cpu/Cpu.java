@@ -22,14 +22,16 @@ public final class Cpu {
     /** eax…edi, then a ninth register that is always zero (an absent base or index). */
     final int[] regs = new int[9];
     int eip;
-    /** TF, IF, DF, IOPL and bit 1 always; the arithmetic bits only while flagOp is EAGER. */
+    /** TF, IF, DF, IOPL and bit 1 always; PF AF ZF SF OF only while flagOp is EAGER; never CF. */
     int eflags = Flags.RESERVED_ONE;
+    /** CF, 0 or 1, always current. */
+    int carry;
+    /** How the lazy flags follow from flagA, flagB and flagRes at width flagMask (see {@link Alu}). */
     int flagOp = Alu.EAGER;
     int flagA;
     int flagB;
     int flagRes;
     int flagMask = -1;
-    int flagCarry;
     int cpl;
     int cr0 = ControlRegisters.CR0_PE;
     int cr2;
@@ -78,7 +80,6 @@ public final class Cpu {
             io.attach(port, console);
         }
         this.interpreter = new Interpreter(this);
-        memory.codeListener = interpreter::codeInvalidated;
     }
 
     /** Runs until {@code budget} more cycles have passed, or hlt, a stop request or a triple fault. */
@@ -127,6 +128,7 @@ public final class Cpu {
     /** Sets every modifiable EFLAGS bit, as ring 0 may. */
     public void setEflags(int value) {
         eflags = (value & Flags.MODIFIABLE) | Flags.RESERVED_ONE;
+        carry = value & Flags.CF;
         flagOp = Alu.EAGER;
         events.poke();
     }
@@ -134,6 +136,7 @@ public final class Cpu {
     /** Sets only the arithmetic flags, from already computed bits. */
     void setArithmetic(int bits) {
         eflags = (eflags & ~Flags.ARITHMETIC) | (bits & Flags.ARITHMETIC);
+        carry = bits & Flags.CF;
         flagOp = Alu.EAGER;
     }
 
@@ -149,10 +152,16 @@ public final class Cpu {
         return cpl;
     }
 
-    /** Changes the privilege level; the MMU switches between its user and supervisor TLBs. */
+    /**
+     * Changes the privilege level; the MMU switches between its user and supervisor TLBs, and the
+     * interpreter's fetch page, checked with the old ring's rights, is translated again.
+     */
     public void setCpl(int ring) {
         if (ring < 0 || ring > 3) {
             throw new IllegalArgumentException("ring must be 0–3, got " + ring);
+        }
+        if ((ring == 3) != (cpl == 3)) {
+            interpreter.forgetFetchPage();
         }
         cpl = ring;
         mmu.setUser(ring == 3);

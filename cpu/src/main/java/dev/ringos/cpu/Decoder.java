@@ -100,18 +100,12 @@ public final class Decoder {
             int reg = 0;
             switch (t) {
                 case RM8, RM16, RM32, M -> {
+                    // An m operand needs a memory ModRM, mov to or from CRn a register one.
                     if (mod == 3) {
-                        if (t == OperandType.M || form.op() == Op.MOV_TO_CR || form.op() == Op.MOV_FROM_CR) {
-                            reg = -1;
-                        } else {
-                            reg = modrm & 7;
-                        }
-                        kind = REG_OR_UNDEFINED;
+                        kind = t == OperandType.M ? UNDEFINED : Insn.REG;
+                        reg = modrm & 7;
                     } else {
                         kind = form.op() == Op.MOV_TO_CR || form.op() == Op.MOV_FROM_CR ? UNDEFINED : Insn.MEM;
-                    }
-                    if (kind == REG_OR_UNDEFINED) {
-                        kind = reg < 0 ? UNDEFINED : Insn.REG;
                     }
                 }
                 case R8, R16, R32 -> {
@@ -186,7 +180,7 @@ public final class Decoder {
         in.condition = form.condition();
     }
 
-    private static final int UNDEFINED = -1, REG_OR_UNDEFINED = -2;
+    private static final int UNDEFINED = -1;
 
     /** ModRM memory forms with SIB and displacement, 32-bit addressing. Returns the new position. */
     private static int decodeAddress(ByteSource bytes, int pos, int modrm, Insn in) {

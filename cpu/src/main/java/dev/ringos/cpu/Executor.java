@@ -1,6 +1,5 @@
 package dev.ringos.cpu;
 
-import static dev.ringos.cpu.Flags.CF;
 import static dev.ringos.cpu.Flags.DF;
 import static dev.ringos.cpu.Insn.IMM;
 import static dev.ringos.cpu.Insn.MEM;
@@ -42,17 +41,17 @@ final class Executor {
                 int v = read(in, in.dstKind, in.dst, size);
                 write(in, in.dstKind, in.dst, size, -v);
                 c.setLazy(Alu.SUB, 0, v, -v, Alu.mask(size));
+                c.carry = (v & Alu.mask(size)) != 0 ? 1 : 0;
             }
             case MUL, IMUL1 -> multiplyWide(in);
             case IMUL -> multiply(in);
             case DIV, IDIV -> divide(in);
             case INC, DEC -> {
-                int carry = Alu.cf(c) ? 1 : 0;
+                // CF is left as it was: inc and dec are the one add and sub that keep it.
                 int v = read(in, in.dstKind, in.dst, size);
                 int result = in.op == Op.INC ? v + 1 : v - 1;
                 write(in, in.dstKind, in.dst, size, result);
-                c.setLazy(in.op == Op.INC ? Alu.INC : Alu.DEC, v, 1, result, Alu.mask(size));
-                c.flagCarry = carry;
+                c.setLazy(in.op == Op.INC ? Alu.ADD : Alu.SUB, v, 1, result, Alu.mask(size));
             }
             case ROL, ROR, SHL, SHR, SAR -> {
                 int count = in.srcKind == IMM ? in.imm : r[ECX];
@@ -103,11 +102,9 @@ final class Executor {
             case MOVS, STOS, REP_MOVS, REP_STOS -> {
                 return strings(in, next);
             }
-            case CLC, STC, CMC -> {
-                int flags = Alu.arithmetic(c);
-                int carry = in.op == Op.CLC ? 0 : in.op == Op.STC ? CF : (flags & CF) ^ CF;
-                c.setArithmetic((flags & ~CF) | carry);
-            }
+            case CLC -> c.carry = 0;
+            case STC -> c.carry = 1;
+            case CMC -> c.carry ^= 1;
             case CLD -> c.eflags &= ~DF;
             case STD -> c.eflags |= DF;
             case NOP -> { }
@@ -153,13 +150,14 @@ final class Executor {
         int size = in.size;
         int a = read(in, in.dstKind, in.dst, size);
         int b = read(in, in.srcKind, in.src, size);
-        int carry = (in.op == Op.ADC || in.op == Op.SBB) && Alu.cf(c) ? 1 : 0;
-        int result = Alu.compute(in.op, a, b, carry);
+        int carryIn = in.op == Op.ADC || in.op == Op.SBB ? c.carry : 0;
+        int result = Alu.compute(in.op, a, b, carryIn);
         if (in.op != Op.CMP && in.op != Op.TEST) {
             write(in, in.dstKind, in.dst, size, result);
         }
-        c.setLazy(Alu.kind(in.op), a, b, result, Alu.mask(size));
-        c.flagCarry = carry;
+        int mask = Alu.mask(size);
+        c.setLazy(Alu.kind(in.op), a, b, result, mask);
+        c.carry = Alu.carryOut(in.op, a, b, result, carryIn, mask);
     }
 
     /** mul and one-operand imul: edx:eax (dx:ax, ax) = eax (ax, al) × r/m. */
@@ -270,6 +268,7 @@ final class Executor {
             c.putReg(EAX, size, current);
         }
         c.setLazy(Alu.SUB, accumulator, current, accumulator - current, m);
+        c.carry = Alu.subCarry(accumulator, current, m, 0);
     }
 
     /** pop r/m32: an ESP-based address is computed after ESP moves, as on x86. */

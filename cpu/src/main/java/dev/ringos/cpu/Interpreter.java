@@ -24,7 +24,10 @@ final class Interpreter implements Decoder.ByteSource {
             X_CMP_RR = 20, X_CMP_RM = 21, X_CMP_MR = 22, X_CMP_RI = 23, X_CMP_MI = 24, X_CMP_M8I = 25,
             X_AND_RR = 26, X_AND_RI = 27, X_OR_RR = 28, X_XOR_RR = 29, X_TEST_RR = 30, X_TEST_RI = 31,
             X_INC_R = 32, X_DEC_R = 33, X_PUSH_R = 34, X_PUSH_I = 35, X_POP_R = 36,
-            X_JMP = 37, X_JCC = 38, X_CALL = 39, X_RET = 40, X_NOP = 41, X_SHL_RI = 42, X_SHR_RI = 43;
+            X_JMP = 37, X_JCC = 38, X_CALL = 39, X_RET = 40, X_NOP = 41, X_SHL_RI = 42, X_SHR_RI = 43,
+            // jcc by condition: after a 32-bit cmp/sub the operands answer directly; ZF and SF never need the kind.
+            X_JE = 44, X_JNE = 45, X_JB = 46, X_JAE = 47, X_JBE = 48, X_JA = 49, X_JS = 50, X_JNS = 51,
+            X_JL = 52, X_JGE = 53, X_JLE = 54, X_JG = 55;
 
     private final Cpu cpu;
     private final int[] r;
@@ -36,7 +39,8 @@ final class Interpreter implements Decoder.ByteSource {
 
     /** The virtual page instructions are being fetched from (1, never a page address, when none). */
     private int fetchPage = 1;
-    private int fetchFrame = -1;
+    private int fetchFrame;
+    private DecodedPage fetchDecoded;
     private Insn[] fetchSlots;
     /** Decoding state for byteAt: where the instruction starts, virtually and physically. */
     private int decodeVa;
@@ -63,137 +67,183 @@ final class Interpreter implements Decoder.ByteSource {
                     return exit;
                 }
             }
-            step();
+            runUntilEvent();
         }
     }
 
-    private void step() {
-        int eip = cpu.eip;
+    /**
+     * Executes instructions until the next event is due. EIP, the counters and the fetch page live
+     * in locals here and go back to the CPU before anything else can look at them: the general
+     * executor, a fault's delivery, and the return.
+     */
+    private void runUntilEvent() {
+        Cpu c = cpu;
+        int[] r = this.r;
+        int eip = c.eip;
+        long cycles = c.cycles;
+        long instructions = c.instructions;
+        long limit = events.next;
+        int page = fetchPage;
+        Insn[] slots = fetchSlots;
         try {
-            Insn in;
-            if ((eip & ~0xFFF) == fetchPage) {
-                in = fetchSlots[eip & 0xFFF];
+            while (cycles < limit) {
+                Insn in = (eip & ~0xFFF) == page ? slots[eip & 0xFFF] : null;
                 if (in == null) {
-                    in = decode(eip);
+                    in = fetch(eip);
+                    page = fetchPage;
+                    slots = fetchSlots;
                 }
-            } else {
-                in = fetchFromNewPage(eip);
+                int next = eip + in.length;
+                switch (in.exec) {
+                    case X_MOV_RR -> r[in.dst & 7] = r[in.src & 7];
+                    case X_MOV_RM -> r[in.dst & 7] = mmu.read32(c.ea(in));
+                    case X_MOV_MR -> mmu.write32(c.ea(in), r[in.src & 7]);
+                    case X_MOV_RI -> r[in.dst & 7] = in.imm;
+                    case X_MOV_MI -> mmu.write32(c.ea(in), in.imm);
+                    case X_MOV_M8I -> mmu.write8(c.ea(in), in.imm);
+                    case X_MOV_M8R -> mmu.write8(c.ea(in), c.reg8(in.src));
+                    case X_MOVZX_M8 -> r[in.dst & 7] = mmu.read8(c.ea(in));
+                    case X_MOVZX_R8 -> r[in.dst & 7] = c.reg8(in.src);
+                    case X_LEA -> r[in.dst & 7] = c.ea(in);
+                    case X_ADD_RR -> r[in.dst & 7] = add(r[in.dst & 7], r[in.src & 7]);
+                    case X_ADD_RM -> r[in.dst & 7] = add(r[in.dst & 7], mmu.read32(c.ea(in)));
+                    case X_ADD_MR -> {
+                        int va = c.ea(in);
+                        int a = mmu.read32(va);
+                        int b = r[in.src & 7];
+                        mmu.write32(va, a + b);
+                        c.setLazy(Alu.ADD, a, b, a + b, -1);
+                        c.carry = Integer.compareUnsigned(a + b, a) < 0 ? 1 : 0;
+                    }
+                    case X_ADD_RI -> r[in.dst & 7] = add(r[in.dst & 7], in.imm);
+                    case X_ADD_MI -> {
+                        int va = c.ea(in);
+                        int a = mmu.read32(va);
+                        mmu.write32(va, a + in.imm);
+                        c.setLazy(Alu.ADD, a, in.imm, a + in.imm, -1);
+                        c.carry = Integer.compareUnsigned(a + in.imm, a) < 0 ? 1 : 0;
+                    }
+                    case X_SUB_RR -> r[in.dst & 7] = sub(r[in.dst & 7], r[in.src & 7]);
+                    case X_SUB_RM -> r[in.dst & 7] = sub(r[in.dst & 7], mmu.read32(c.ea(in)));
+                    case X_SUB_RI -> r[in.dst & 7] = sub(r[in.dst & 7], in.imm);
+                    case X_CMP_RR -> sub(r[in.dst & 7], r[in.src & 7]);
+                    case X_CMP_RM -> sub(r[in.dst & 7], mmu.read32(c.ea(in)));
+                    case X_CMP_MR -> sub(mmu.read32(c.ea(in)), r[in.src & 7]);
+                    case X_CMP_RI -> sub(r[in.dst & 7], in.imm);
+                    case X_CMP_MI -> sub(mmu.read32(c.ea(in)), in.imm);
+                    case X_CMP_M8I -> {
+                        int a = mmu.read8(c.ea(in));
+                        int b = in.imm & 0xFF;
+                        c.setLazy(Alu.SUB, a, b, a - b, 0xFF);
+                        c.carry = a < b ? 1 : 0;
+                    }
+                    case X_AND_RR -> r[in.dst & 7] = logic(r[in.dst & 7] & r[in.src & 7]);
+                    case X_AND_RI -> r[in.dst & 7] = logic(r[in.dst & 7] & in.imm);
+                    case X_OR_RR -> r[in.dst & 7] = logic(r[in.dst & 7] | r[in.src & 7]);
+                    case X_XOR_RR -> r[in.dst & 7] = logic(r[in.dst & 7] ^ r[in.src & 7]);
+                    case X_TEST_RR -> logic(r[in.dst & 7] & r[in.src & 7]);
+                    case X_TEST_RI -> logic(r[in.dst & 7] & in.imm);
+                    case X_INC_R -> {
+                        int a = r[in.dst & 7];
+                        r[in.dst & 7] = a + 1;
+                        c.setLazy(Alu.ADD, a, 1, a + 1, -1);
+                    }
+                    case X_DEC_R -> {
+                        int a = r[in.dst & 7];
+                        r[in.dst & 7] = a - 1;
+                        c.setLazy(Alu.SUB, a, 1, a - 1, -1);
+                    }
+                    case X_SHL_RI, X_SHR_RI -> shiftRegister(in);
+                    case X_PUSH_R -> c.push32(r[in.dst & 7]);
+                    case X_PUSH_I -> c.push32(in.imm);
+                    case X_POP_R -> {
+                        int value = mmu.read32(r[ESP]);
+                        r[ESP] += 4;
+                        r[in.dst & 7] = value;
+                    }
+                    case X_JMP -> next += in.imm;
+                    case X_JE -> next += Alu.zf(c) ? in.imm : 0;
+                    case X_JNE -> next += Alu.zf(c) ? 0 : in.imm;
+                    case X_JS -> next += Alu.sf(c) ? in.imm : 0;
+                    case X_JNS -> next += Alu.sf(c) ? 0 : in.imm;
+                    case X_JB -> next += c.carry != 0 ? in.imm : 0;
+                    case X_JAE -> next += c.carry == 0 ? in.imm : 0;
+                    case X_JBE -> next += c.carry != 0 || Alu.zf(c) ? in.imm : 0;
+                    case X_JA -> next += c.carry == 0 && !Alu.zf(c) ? in.imm : 0;
+                    case X_JL -> next += (c.flagOp == Alu.SUB && c.flagMask == -1
+                            ? c.flagA < c.flagB : Alu.condition(c, 12)) ? in.imm : 0;
+                    case X_JGE -> next += (c.flagOp == Alu.SUB && c.flagMask == -1
+                            ? c.flagA >= c.flagB : Alu.condition(c, 13)) ? in.imm : 0;
+                    case X_JLE -> next += (c.flagOp == Alu.SUB && c.flagMask == -1
+                            ? c.flagA <= c.flagB : Alu.condition(c, 14)) ? in.imm : 0;
+                    case X_JG -> next += (c.flagOp == Alu.SUB && c.flagMask == -1
+                            ? c.flagA > c.flagB : Alu.condition(c, 15)) ? in.imm : 0;
+                    case X_JCC -> next += Alu.condition(c, in.condition) ? in.imm : 0;
+                    case X_CALL -> {
+                        c.push32(next);
+                        next += in.imm;
+                    }
+                    case X_RET -> next = c.pop32();
+                    case X_NOP -> { }
+                    case X_UD -> throw c.ud();
+                    default -> {
+                        c.eip = eip;
+                        c.cycles = cycles;
+                        c.instructions = instructions;
+                        try {
+                            next = executor.execute(in, next);
+                        } finally {
+                            // The general path may have moved time (rep) or changed translations, events or EIP.
+                            cycles = c.cycles;
+                            instructions = c.instructions;
+                            limit = events.next;
+                            page = fetchPage;
+                            slots = fetchSlots;
+                        }
+                    }
+                }
+                eip = next;
+                cycles += in.cycles;
+                instructions++;
             }
-            execute(in, eip);
         } catch (CpuFault f) {
+            // eip and the counters still describe the faulting instruction's start.
+            c.eip = eip;
+            c.cycles = cycles;
+            c.instructions = instructions;
             traps.deliverException(f.vector, f.errorCode, f.hasErrorCode);
+            return;
         } catch (RuntimeException | StackOverflowError bug) {
             // Not a guest trap: a defect in ringos or in host code behind a gate. Stop this machine, keep the host alive.
+            c.eip = eip;
+            c.cycles = cycles;
+            c.instructions = instructions;
             events.shutdown("internal error at eip " + Integer.toHexString(eip) + ": " + bug);
             cpu.shutdownCause = bug;
+            return;
         }
-    }
-
-    private void execute(Insn in, int eip) {
-        int next = eip + in.length;
-        int[] r = this.r;
-        Cpu c = cpu;
-        switch (in.exec) {
-            case X_MOV_RR -> r[in.dst] = r[in.src];
-            case X_MOV_RM -> r[in.dst] = mmu.read32(c.ea(in));
-            case X_MOV_MR -> mmu.write32(c.ea(in), r[in.src]);
-            case X_MOV_RI -> r[in.dst] = in.imm;
-            case X_MOV_MI -> mmu.write32(c.ea(in), in.imm);
-            case X_MOV_M8I -> mmu.write8(c.ea(in), in.imm);
-            case X_MOV_M8R -> mmu.write8(c.ea(in), c.reg8(in.src));
-            case X_MOVZX_M8 -> r[in.dst] = mmu.read8(c.ea(in));
-            case X_MOVZX_R8 -> r[in.dst] = c.reg8(in.src);
-            case X_LEA -> r[in.dst] = c.ea(in);
-            case X_ADD_RR -> r[in.dst] = add(r[in.dst], r[in.src]);
-            case X_ADD_RM -> r[in.dst] = add(r[in.dst], mmu.read32(c.ea(in)));
-            case X_ADD_MR -> {
-                int va = c.ea(in);
-                int a = mmu.read32(va);
-                int b = r[in.src];
-                mmu.write32(va, a + b);
-                c.setLazy(Alu.ADD, a, b, a + b, -1);
-            }
-            case X_ADD_RI -> r[in.dst] = add(r[in.dst], in.imm);
-            case X_ADD_MI -> {
-                int va = c.ea(in);
-                int a = mmu.read32(va);
-                mmu.write32(va, a + in.imm);
-                c.setLazy(Alu.ADD, a, in.imm, a + in.imm, -1);
-            }
-            case X_SUB_RR -> r[in.dst] = sub(r[in.dst], r[in.src]);
-            case X_SUB_RM -> r[in.dst] = sub(r[in.dst], mmu.read32(c.ea(in)));
-            case X_SUB_RI -> r[in.dst] = sub(r[in.dst], in.imm);
-            case X_CMP_RR -> sub(r[in.dst], r[in.src]);
-            case X_CMP_RM -> sub(r[in.dst], mmu.read32(c.ea(in)));
-            case X_CMP_MR -> sub(mmu.read32(c.ea(in)), r[in.src]);
-            case X_CMP_RI -> sub(r[in.dst], in.imm);
-            case X_CMP_MI -> sub(mmu.read32(c.ea(in)), in.imm);
-            case X_CMP_M8I -> {
-                int a = mmu.read8(c.ea(in));
-                c.setLazy(Alu.SUB, a, in.imm, a - in.imm, 0xFF);
-            }
-            case X_AND_RR -> r[in.dst] = logic(r[in.dst] & r[in.src]);
-            case X_AND_RI -> r[in.dst] = logic(r[in.dst] & in.imm);
-            case X_OR_RR -> r[in.dst] = logic(r[in.dst] | r[in.src]);
-            case X_XOR_RR -> r[in.dst] = logic(r[in.dst] ^ r[in.src]);
-            case X_TEST_RR -> logic(r[in.dst] & r[in.src]);
-            case X_TEST_RI -> logic(r[in.dst] & in.imm);
-            case X_INC_R -> {
-                int carry = Alu.cf(c) ? 1 : 0;
-                int a = r[in.dst];
-                r[in.dst] = a + 1;
-                c.setLazy(Alu.INC, a, 1, a + 1, -1);
-                c.flagCarry = carry;
-            }
-            case X_DEC_R -> {
-                int carry = Alu.cf(c) ? 1 : 0;
-                int a = r[in.dst];
-                r[in.dst] = a - 1;
-                c.setLazy(Alu.DEC, a, 1, a - 1, -1);
-                c.flagCarry = carry;
-            }
-            case X_SHL_RI, X_SHR_RI -> shiftRegister(in);
-            case X_PUSH_R -> c.push32(r[in.dst]);
-            case X_PUSH_I -> c.push32(in.imm);
-            case X_POP_R -> {
-                int value = mmu.read32(r[ESP]);
-                r[ESP] += 4;
-                r[in.dst] = value;
-            }
-            case X_JMP -> next += in.imm;
-            case X_JCC -> {
-                if (Alu.condition(c, in.condition)) {
-                    next += in.imm;
-                }
-            }
-            case X_CALL -> {
-                c.push32(next);
-                next += in.imm;
-            }
-            case X_RET -> next = c.pop32();
-            case X_NOP -> { }
-            case X_UD -> throw c.ud();
-            default -> next = executor.execute(in, next);
-        }
-        c.eip = next;
-        c.cycles += in.cycles;
-        c.instructions++;
+        c.eip = eip;
+        c.cycles = cycles;
+        c.instructions = instructions;
     }
 
     private int add(int a, int b) {
         int result = a + b;
         cpu.setLazy(Alu.ADD, a, b, result, -1);
+        cpu.carry = Integer.compareUnsigned(result, a) < 0 ? 1 : 0;
         return result;
     }
 
     private int sub(int a, int b) {
         int result = a - b;
         cpu.setLazy(Alu.SUB, a, b, result, -1);
+        cpu.carry = Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
         return result;
     }
 
     private int logic(int result) {
         cpu.setLazy(Alu.LOGIC, 0, 0, result, -1);
+        cpu.carry = 0;
         return result;
     }
 
@@ -205,17 +255,27 @@ final class Interpreter implements Decoder.ByteSource {
 
     // ---- fetch and decode ----
 
-    private Insn fetchFromNewPage(int eip) {
-        int pa = mmu.translateFetch(eip);
-        int frame = pa >>> 12;
-        if (frame >= memory.frames()) {
-            // Executing outside RAM: nothing to cache; decode the empty bus every time.
-            fetchPage = 1;
-            return decodeUncached(eip, pa);
+    /**
+     * The slow fetch: a new page (translated for execute rights, may fault), a page whose decodings
+     * were dropped, or an offset not decoded yet.
+     */
+    private Insn fetch(int eip) {
+        if ((eip & ~0xFFF) != fetchPage || memory.decoded[fetchFrame] != fetchDecoded) {
+            int pa = mmu.translateFetch(eip);
+            int frame = pa >>> 12;
+            if (frame >= memory.frames()) {
+                // Executing outside RAM: nothing to cache; decode the empty bus every time.
+                forgetFetchPage();
+                return decodeUncached(eip, pa);
+            }
+            if (memory.decoded[frame] == null) {
+                mmu.forgetWritable(frame);
+            }
+            fetchPage = eip & ~0xFFF;
+            fetchFrame = frame;
+            fetchDecoded = memory.decodedPage(frame);
+            fetchSlots = fetchDecoded.slots;
         }
-        fetchPage = eip & ~0xFFF;
-        fetchFrame = frame;
-        fetchSlots = memory.decodedPage(frame).slots;
         Insn in = fetchSlots[eip & 0xFFF];
         return in != null ? in : decode(eip);
     }
@@ -229,8 +289,8 @@ final class Interpreter implements Decoder.ByteSource {
         }
         Insn cached = new Insn();
         cached.copyFrom(in);
-        // Decoding may have walked page tables and so written memory; store only if the page is still cached.
-        if (memory.decoded[fetchFrame] != null && (eip & ~0xFFF) == fetchPage) {
+        // Decoding may have walked page tables and so written memory; cache only into a live page.
+        if (memory.decoded[fetchFrame] == fetchDecoded) {
             fetchSlots[eip & 0xFFF] = cached;
         }
         return cached;
@@ -255,18 +315,12 @@ final class Interpreter implements Decoder.ByteSource {
         return memory.read8(mmu.translateFetch(va));
     }
 
-    /** Physical memory listener: decodings of {@code frame} were dropped. */
-    void codeInvalidated(int frame) {
-        if (frame == fetchFrame) {
-            fetchPage = 1;
-            fetchFrame = -1;
-        }
-    }
-
     /** CR3, CR0 or invlpg changed translations: the fetch page must be translated again. */
     void forgetFetchPage() {
         fetchPage = 1;
-        fetchFrame = -1;
+        fetchFrame = 0;
+        fetchDecoded = null;
+        fetchSlots = null;
     }
 
     // ---- delivery entry points for Events ----
@@ -278,6 +332,9 @@ final class Interpreter implements Decoder.ByteSource {
     void deliverTrap(int vector) {
         traps.deliver(vector, 0, false, false);
     }
+
+    private static final int[] JCC_BY_CONDITION = {X_JCC, X_JCC, X_JB, X_JAE, X_JE, X_JNE, X_JBE, X_JA,
+        X_JS, X_JNS, X_JCC, X_JCC, X_JL, X_JGE, X_JLE, X_JG};
 
     /** Picks the handler for a freshly decoded instruction. */
     static int select(Insn in) {
@@ -318,7 +375,7 @@ final class Interpreter implements Decoder.ByteSource {
             case PUSH -> d == REG ? X_PUSH_R : d == IMM ? X_PUSH_I : X_GENERIC;
             case POP -> d == REG ? X_POP_R : X_GENERIC;
             case JMP -> d == IMM ? X_JMP : X_GENERIC;
-            case JCC -> X_JCC;
+            case JCC -> JCC_BY_CONDITION[in.condition];
             case CALL -> d == IMM ? X_CALL : X_GENERIC;
             case RET -> d == NONE ? X_RET : X_GENERIC;
             case NOP -> X_NOP;

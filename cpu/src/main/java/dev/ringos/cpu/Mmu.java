@@ -9,10 +9,11 @@ import java.util.Arrays;
  *
  * <p>The TLB is direct-mapped, separate for reads, writes and fetches, and kept twice: once for
  * user accesses (CPL 3) and once for supervisor accesses, so a ring change swaps sets instead of
- * flushing. An entry holds the page's tag and {@code physical - virtual}; a write entry exists only
- * once the walk has set D, so the fast path needs no bookkeeping. Like a real TLB it is not
- * coherent with the page tables: a changed PTE takes effect after invlpg or a CR3 load. Tags carry
- * an epoch, so flushing everything is one increment.
+ * flushing. An entry holds the page's tag and {@code physical - virtual}. A write entry exists only
+ * once the walk has set D, and never for a frame holding decoded instructions — writes there take
+ * the slow path, which drops the decodings — so the fast path needs no bookkeeping. Like a real
+ * TLB it is not coherent with the page tables: a changed PTE takes effect after invlpg or a CR3
+ * load. Tags carry an epoch, so flushing everything is one increment.
  */
 final class Mmu {
     static final int READ = 0, WRITE = 1, FETCH = 2;
@@ -98,6 +99,21 @@ final class Mmu {
         epoch += 1 << EPOCH_SHIFT;
     }
 
+    /** Forgets every write entry that maps to {@code frame}: instructions are about to be decoded from it. */
+    void forgetWritable(int frame) {
+        forgetWritable(userTlb, frame);
+        forgetWritable(supervisorTlb, frame);
+    }
+
+    private static void forgetWritable(Tlb t, int frame) {
+        for (int i = 0; i < ENTRIES; i++) {
+            int vpn = t.writeTag[i] & ((1 << EPOCH_SHIFT) - 1);
+            if (t.writeTag[i] != 0 && ((vpn << 12) + t.writeDelta[i]) >>> 12 == frame) {
+                t.writeTag[i] = 0;
+            }
+        }
+    }
+
     void invalidatePage(int va) {
         int vpn = va >>> 12;
         userTlb.drop(vpn & MASK, vpn | epoch);
@@ -141,9 +157,7 @@ final class Mmu {
         int i = vpn & MASK;
         if (writeTag[i] == (vpn | epoch)) {
             hits++;
-            int pa = va + writeDelta[i];
-            ram[pa] = (byte) value;
-            memory.touched(pa);
+            ram[va + writeDelta[i]] = (byte) value;
             return;
         }
         slowWrite(va, value, 1);
@@ -154,9 +168,7 @@ final class Mmu {
         int i = vpn & MASK;
         if (writeTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFE) {
             hits++;
-            int pa = va + writeDelta[i];
-            PhysicalMemory.SHORT_LE.set(ram, pa, (short) value);
-            memory.touched(pa);
+            PhysicalMemory.SHORT_LE.set(ram, va + writeDelta[i], (short) value);
             return;
         }
         slowWrite(va, value, 2);
@@ -167,9 +179,7 @@ final class Mmu {
         int i = vpn & MASK;
         if (writeTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFC) {
             hits++;
-            int pa = va + writeDelta[i];
-            PhysicalMemory.INT_LE.set(ram, pa, value);
-            memory.touched(pa);
+            PhysicalMemory.INT_LE.set(ram, va + writeDelta[i], value);
             return;
         }
         slowWrite(va, value, 4);
@@ -188,24 +198,27 @@ final class Mmu {
 
     // ---- the slow paths: page crossings, misses, and addresses outside RAM ----
 
+    // An access crossing a page is two accesses, as on x86: the second starts at the page boundary,
+    // so that is the address a fault on the second page reports in CR2.
+
     private int slowRead(int va, int size) {
+        int onFirst = Math.min(size, PhysicalMemory.PAGE_SIZE - (va & 0xFFF));
         int first = translate(va, READ);
-        int last = translate(va + size - 1, READ);
+        int second = onFirst < size ? translate(va + onFirst, READ) - onFirst : first;
         int value = 0;
         for (int k = 0; k < size; k++) {
-            int pa = ((va + k) >>> 12) == (va >>> 12) ? first + k : last - (size - 1 - k);
-            value |= memory.read8(pa) << (8 * k);
+            value |= memory.read8((k < onFirst ? first : second) + k) << (8 * k);
         }
         return value;
     }
 
     private void slowWrite(int va, int value, int size) {
-        // Translate both ends before writing anything: a fault on the second page must leave the first untouched.
+        // Translate both pages before writing anything: a fault on the second must leave the first untouched.
+        int onFirst = Math.min(size, PhysicalMemory.PAGE_SIZE - (va & 0xFFF));
         int first = translate(va, WRITE);
-        int last = translate(va + size - 1, WRITE);
+        int second = onFirst < size ? translate(va + onFirst, WRITE) - onFirst : first;
         for (int k = 0; k < size; k++) {
-            int pa = ((va + k) >>> 12) == (va >>> 12) ? first + k : last - (size - 1 - k);
-            memory.write8(pa, value >>> (8 * k));
+            memory.write8((k < onFirst ? first : second) + k, value >>> (8 * k));
         }
     }
 
@@ -256,8 +269,10 @@ final class Mmu {
                     readDelta[i] = delta;
                 }
                 case WRITE -> {
-                    writeTag[i] = tag;
-                    writeDelta[i] = delta;
+                    if (memory.decoded[frame >>> 12] == null) {
+                        writeTag[i] = tag;
+                        writeDelta[i] = delta;
+                    }
                 }
                 default -> {
                     fetchTag[i] = tag;

@@ -3,6 +3,7 @@ package dev.ringos.cpu;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Physical memory: one byte array, little-endian. It also owns the decoded-instruction cache, so
@@ -21,12 +22,6 @@ public final class PhysicalMemory {
     final byte[] bytes;
     /** Decoded instructions per physical page; null where nothing has been decoded. */
     final DecodedPage[] decoded;
-    /** Told when a page's decodings are dropped, so the CPU stops using them. */
-    CodeListener codeListener;
-
-    interface CodeListener {
-        void codeInvalidated(int frame);
-    }
 
     /**
      * @param size bytes of RAM: a positive multiple of 4 KiB, at most 1 GiB
@@ -117,12 +112,15 @@ public final class PhysicalMemory {
         }
     }
 
+    /**
+     * Drops a page's decodings. The slots are cleared in place as well, so an interpreter still
+     * holding the page finds nothing there and decodes again from the new bytes.
+     */
     void invalidateCode(int frame) {
-        if (decoded[frame] != null) {
+        DecodedPage page = decoded[frame];
+        if (page != null) {
             decoded[frame] = null;
-            if (codeListener != null) {
-                codeListener.codeInvalidated(frame);
-            }
+            Arrays.fill(page.slots, null);
         }
     }
 

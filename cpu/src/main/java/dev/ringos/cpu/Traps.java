@@ -194,10 +194,7 @@ final class Traps {
         } else if (c.cpl <= iopl(c.eflags)) {
             writable |= IF;
         }
-        int flags = (c.eflags() & ~writable) | (value & writable);
-        c.eflags = (flags & MODIFIABLE) | RESERVED_ONE;
-        c.flagOp = Alu.EAGER;
-        c.events.poke();
+        c.setEflags((c.eflags() & ~writable) | (value & writable));
     }
 
     /**
@@ -213,10 +210,8 @@ final class Traps {
         c.sysretEip = next;
         c.sysretEflags = flags;
         c.sysretEsp = r[ESP];
-        c.eflags = (flags & ~c.fmask & MODIFIABLE) | RESERVED_ONE;
-        c.flagOp = Alu.EAGER;
+        c.setEflags(flags & ~c.fmask);
         c.events.cancelSingleStep();
-        c.events.poke();
         r[ESP] = c.syscallEsp;
         c.setCpl(0);
         if (c.syscallHostGate == 0) {
@@ -230,9 +225,7 @@ final class Traps {
 
     /** sysret: back to ring 3 with the EIP, EFLAGS and ESP kept by syscall. */
     void sysret() {
-        c.eflags = (c.sysretEflags & MODIFIABLE) | RESERVED_ONE;
-        c.flagOp = Alu.EAGER;
-        c.events.poke();
+        c.setEflags(c.sysretEflags);
         r[ESP] = c.sysretEsp;
         c.eip = c.sysretEip;
         c.setCpl(3);
