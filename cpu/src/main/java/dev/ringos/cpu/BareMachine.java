@@ -46,7 +46,8 @@ public final class BareMachine {
     public BareMachine(long memoryBytes) {
         memory = new PhysicalMemory(memoryBytes);
         if (memoryBytes < 2L * KERNEL_MAPPED) {
-            throw new IllegalArgumentException("a bare machine needs at least 2 MiB of memory");
+            throw new IllegalArgumentException("a bare machine needs at least 2 MiB of memory, got " + memoryBytes
+                    + " bytes");
         }
         cpu = new Cpu(memory);
         int trapGate = cpu.registerHostGate(this::trap);

@@ -203,9 +203,13 @@ public final class Cpu {
         return idtLimit;
     }
 
+    /** Loads IDTR as lidt does: the table's linear address and its limit (its size minus one, 0–0xFFFF). */
     public void setIdt(int base, int limit) {
+        if (limit < 0 || limit > 0xFFFF) {
+            throw new IllegalArgumentException(String.format("the IDT limit is 16 bits (0–0xffff), got %#x", limit));
+        }
         idtBase = base;
-        idtLimit = limit & 0xFFFF;
+        idtLimit = limit;
     }
 
     public int taskRegister() {
@@ -233,6 +237,9 @@ public final class Cpu {
 
     /** Registers host code behind a gate; the number goes in an IDT descriptor or SYSCALL_HOST_GATE. */
     public int registerHostGate(HostGate gate) {
+        if (gate == null) {
+            throw new IllegalArgumentException("host gate must not be null");
+        }
         hostGates.add(gate);
         return hostGates.size();
     }

@@ -61,13 +61,19 @@ final class Interpreter implements Decoder.ByteSource {
     Exit run(long budget) {
         events.startBudget(budget);
         while (true) {
-            if (cpu.cycles >= events.next) {
-                Exit exit = events.service();
-                if (exit != null) {
-                    return exit;
+            try {
+                if (cpu.cycles >= events.next) {
+                    Exit exit = events.service();
+                    if (exit != null) {
+                        return exit;
+                    }
                 }
+                runUntilEvent();
+            } catch (RuntimeException | StackOverflowError bug) {
+                // Host code behind a gate failed while a fault or an interrupt was delivered: stop this machine, not the host.
+                events.shutdown("internal error at eip " + Integer.toHexString(cpu.eip) + ": " + bug);
+                cpu.shutdownCause = bug;
             }
-            runUntilEvent();
         }
     }
 

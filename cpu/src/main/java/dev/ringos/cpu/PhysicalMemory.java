@@ -92,12 +92,15 @@ public final class PhysicalMemory {
                     data.length, pa, bytes.length));
         }
         System.arraycopy(data, 0, bytes, pa, data.length);
-        for (long page = pa >>> 12; page <= (pa + Math.max(data.length, 1) - 1L) >>> 12; page++) {
-            invalidateCode((int) page);
+        for (int page = pa >>> 12; page << 12 < pa + data.length; page++) {
+            invalidateCode(page);
         }
     }
 
     public byte[] copy(int pa, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("cannot copy a negative number of bytes: " + length);
+        }
         byte[] out = new byte[length];
         for (int i = 0; i < length; i++) {
             out[i] = (byte) read8(pa + i);
