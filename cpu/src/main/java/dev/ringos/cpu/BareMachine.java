@@ -153,6 +153,10 @@ public final class BareMachine {
         boolean hasError = vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
         int eip = memory.read32(frame + (hasError ? 4 : 0));
         trap = new Trap(vector, errorCode, eip, c.cr2());
+        if (hasError) {
+            // Pop the error code as an x86 handler must: the iret that follows expects EIP on top.
+            c.setReg(Registers.ESP, frame + 4);
+        }
         c.requestStop();
     }
 
