@@ -304,10 +304,15 @@ final class Executor {
         while (r[ECX] != 0) {
             stringElement(move, size, step);
             r[ECX]--;
-            c.cycles += in.cycles;
-            if (r[ECX] != 0 && c.cycles >= c.events.next) {
+            // The interpreter charges the row's cycles once when this returns: that pays for the
+            // last iteration, or for the one before a stop, so a stop and resume costs nothing extra.
+            if (r[ECX] == 0) {
+                return next;
+            }
+            if (c.cycles + in.cycles >= c.events.next) {
                 return c.eip;
             }
+            c.cycles += in.cycles;
         }
         return next;
     }
