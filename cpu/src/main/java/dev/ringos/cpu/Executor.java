@@ -158,6 +158,11 @@ final class Executor {
         int mask = Alu.mask(size);
         c.setLazy(Alu.kind(in.op), a, b, result, mask);
         c.carry = Alu.carryOut(in.op, a, b, result, carryIn, mask);
+        if (in.op == Op.SBB && carryIn != 0) {
+            // jl/jge/jle/jg read a 32-bit sub-kind state as cmp a, b (signed a < b, …); sbb with a
+            // borrow computed a - b - 1, so its flags are worked out now instead.
+            c.setArithmetic(Alu.arithmetic(c));
+        }
     }
 
     /** mul and one-operand imul: edx:eax (dx:ax, ax) = eax (ax, al) × r/m. */
