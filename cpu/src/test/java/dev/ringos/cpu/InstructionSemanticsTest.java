@@ -185,6 +185,18 @@ class InstructionSemanticsTest {
                 the("mov r8, r/m8 (8A) loads from memory with a displacement").given(EDI, DATA + 0x40)
                         .givenMemory(DATA + 0x3F, 1, 0xC3)
                         .run("mov", BL, mem(EDI, -1)).expect(BL, 0xC3),
+                the("mov r32, [m] reads a dword that crosses a page boundary").given(EBX, DATA + 0xFFE)
+                        .givenMemory(DATA + 0xFFE, 4, 0x4433_2211).run("mov", EAX, mem(EBX)).expect(EAX, 0x4433_2211),
+                the("mov [m], r32 writes a dword that crosses a page boundary").given(EBX, DATA + 0xFFD)
+                        .given(EAX, 0x4433_2211).givenMemory(DATA + 0xFFC, 4, 0).givenMemory(DATA + 0x1000, 4, 0)
+                        .run("mov", mem(EBX), EAX).expectMemory(DATA + 0xFFC, 4, 0x3322_1100)
+                        .expectMemory(DATA + 0x1000, 4, 0x44),
+                the("a store that runs into a read-only page faults and writes neither page")
+                        .given(EBX, READ_ONLY - 2).given(EAX, -1).givenMemory(READ_ONLY - 4, 4, 0x1111_1111)
+                        .givenMemory(READ_ONLY, 4, 0x2222_2222).label("store").run("mov", mem(EBX), EAX)
+                        .expectTrap(Vectors.PAGE_FAULT, "store", PageTables.ERR_PRESENT | PageTables.ERR_WRITE
+                                | PageTables.ERR_USER)
+                        .expectMemory(READ_ONLY - 4, 4, 0x1111_1111).expectMemory(READ_ONLY, 4, 0x2222_2222),
                 the("movzx r32, r8 zero-extends").given(EBX, 0x0000_0080).givenFlags(SF)
                         .run("movzx", EAX, BL).expect(EAX, 0x80),
                 the("movzx r32, ah zero-extends a high byte").given(EAX, 0x1234_FF00)
@@ -303,6 +315,11 @@ class InstructionSemanticsTest {
                 the("pop [esp+4] addresses with esp as it is after the pop").givenMemory(SP, 4, 0)
                         .run("push", imm(0xAAAA)).run("push", imm(0xBBBB)).run("pop", dwordAt(mem(ESP, 4)))
                         .expect(ESP, SP - 4).expectMemory(SP, 4, 0xBBBB).expectMemory(SP - 4, 4, 0xAAAA),
+                the("pop [m32] to a read-only page faults and leaves esp where it was").given(EBX, READ_ONLY)
+                        .run("push", imm(0x5555)).label("pop").run("pop", dwordAt(mem(EBX)))
+                        .expectTrap(Vectors.PAGE_FAULT, "pop", PageTables.ERR_PRESENT | PageTables.ERR_WRITE
+                                | PageTables.ERR_USER)
+                        .expect(ESP, SP - 4).expectMemory(READ_ONLY, 4, 0),
                 the("leave restores esp from ebp and pops ebp").given(EBP, SP - 0x20)
                         .givenMemory(SP - 0x20, 4, 0x1234_5678)
                         .run("leave").expect(ESP, SP - 0x1C).expect(EBP, 0x1234_5678),
@@ -429,6 +446,21 @@ class InstructionSemanticsTest {
                         .run("cmp", EAX, mem(EBX)).expectFlags(CF | AF | SF),
                 the("cmp [m], r32 compares memory against a register").given(EBX, DATA).given(EAX, 5)
                         .givenMemory(DATA, 4, 7).run("cmp", mem(EBX), EAX).expectFlags(0),
+                the("add [m], r32 across a page boundary overflows like any add").given(EBX, DATA + 0xFFD)
+                        .given(ECX, 1).givenMemory(DATA + 0xFFD, 4, 0x7FFF_FFFF).run("add", mem(EBX), ECX)
+                        .expectMemory(DATA + 0xFFD, 4, 0x8000_0000).expectFlags(PF | AF | SF | OF),
+                the("add word [m], imm across a page boundary carries out of 16 bits").given(EBX, DATA + 0xFFF)
+                        .givenMemory(DATA + 0xFFF, 2, 0xFFFF).run("add", wordAt(mem(EBX)), imm(1))
+                        .expectMemory(DATA + 0xFFF, 2, 0).expectFlags(CF | PF | AF | ZF),
+                the("add [m], r32 to a read-only page faults and changes neither memory nor flags")
+                        .givenFlags(CF | SF).given(EBX, READ_ONLY).given(ECX, 1).givenMemory(READ_ONLY, 4, 0x1234)
+                        .label("add").run("add", mem(EBX), ECX)
+                        .expectTrap(Vectors.PAGE_FAULT, "add", PageTables.ERR_PRESENT | PageTables.ERR_WRITE
+                                | PageTables.ERR_USER)
+                        .expectMemory(READ_ONLY, 4, 0x1234),
+                the("sub r32, [m] from a page that is not mapped faults without a write bit")
+                        .given(EBX, 0x0900_0000).given(EAX, 5).label("sub").run("sub", EAX, mem(EBX))
+                        .expectTrap(Vectors.PAGE_FAULT, "sub", PageTables.ERR_USER),
                 the("add then adc carries across 64 bits").given(EAX, 0xFFFF_FFFF).given(EDX, 5)
                         .run("add", EAX, imm(1)).run("adc", EDX, imm(0)).expect(EAX, 0).expect(EDX, 6)
                         .expectFlags(PF),
@@ -893,6 +925,12 @@ class InstructionSemanticsTest {
                         .givenMemory(dst, 4, 0x1234_5678).givenMemory(src, 4, 0xAAAA_AAAA)
                         .run("rep stosd").run("rep movsb").run("rep stosb").run("rep movsd")
                         .expectMemory(dst, 4, 0x1234_5678),
+                the("a rep stosb that runs into a read-only page stops there, ecx and edi ready for a restart")
+                        .given(EAX, 0x77).given(EDI, READ_ONLY - 2).given(ECX, 4).givenMemory(READ_ONLY - 4, 4, 0)
+                        .label("rep").run("rep stosb")
+                        .expectTrap(Vectors.PAGE_FAULT, "rep", PageTables.ERR_PRESENT | PageTables.ERR_WRITE
+                                | PageTables.ERR_USER)
+                        .expect(ECX, 2).expect(EDI, READ_ONLY).expectMemory(READ_ONLY - 4, 4, 0x7777_0000),
                 the("movsb copies one byte and steps by one").given(ESI, src).given(EDI, dst).given(ECX, 9)
                         .givenMemory(src, 4, 0x4433_2211).run("movsb").expect(ESI, src + 1).expect(EDI, dst + 1)
                         .expectMemory(dst, 4, 0x11),
