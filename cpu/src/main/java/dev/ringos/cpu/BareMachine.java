@@ -54,7 +54,9 @@ public final class BareMachine {
         int syscallGate = cpu.registerHostGate(this::syscall);
         for (int vector = 0; vector < 256; vector++) {
             boolean isSyscall = vector == Vectors.SYSCALL;
-            setGate(vector, isSyscall ? syscallGate : trapGate, isSyscall ? 3 : 0, Traps.HOST_INTERRUPT_GATE);
+            // As on Linux, ring 3 may raise only int 0x80 and int3 (a debugger's breakpoint) itself.
+            int dpl = isSyscall || vector == Vectors.BREAKPOINT ? 3 : 0;
+            setGate(vector, isSyscall ? syscallGate : trapGate, dpl, Traps.HOST_INTERRUPT_GATE);
         }
         cpu.setIdt(IDT, 256 * 8 - 1);
         memory.write32(TSS + Traps.TSS_ESP0, KERNEL_STACK_TOP);
