@@ -114,7 +114,8 @@ final class Events {
                 stepFrom = cpu.instructions;
             }
             boolean checkEveryInstruction = stepFrom >= 0 || pending != 0 && interruptsOn;
-            next = checkEveryInstruction ? cpu.cycles : Math.min(budgetEnd, cpu.timer.deadline());
+            // Every instruction costs at least one cycle, so cycles + 1 means: after the next instruction.
+            next = checkEveryInstruction ? cpu.cycles + 1 : Math.min(budgetEnd, cpu.timer.deadline());
             return null;
         }
     }
