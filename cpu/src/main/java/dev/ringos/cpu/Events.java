@@ -70,6 +70,7 @@ final class Events {
 
     /** Deals with everything due; returns why run should return, or null to execute the next instruction. */
     Exit service() {
+        boolean delivered = false;
         while (true) {
             if (shutdownReason != null) {
                 return Exit.TRIPLE_FAULT;
@@ -78,9 +79,14 @@ final class Events {
                 stopRequested = false;
                 return Exit.STOPPED;
             }
+            if (delivered && cpu.cycles >= budgetEnd) {
+                // Deliveries cost cycles too: interrupts coming faster than they can be delivered must not keep run from returning.
+                return Exit.BUDGET;
+            }
             if (stepFrom >= 0 && cpu.instructions > stepFrom) {
                 stepFrom = -1;
                 cpu.interpreter.deliverTrap(Vectors.DEBUG);
+                delivered = true;
                 continue;
             }
             cpu.timer.tick(cpu.cycles);
@@ -91,6 +97,7 @@ final class Events {
                 pending &= pending - 1;
                 halted = false;
                 cpu.interpreter.deliverInterrupt(vector);
+                delivered = true;
                 continue;
             }
             if (halted) {
