@@ -42,6 +42,7 @@ final class Interpreter implements Decoder.ByteSource {
     private int fetchFrame;
     private DecodedPage fetchDecoded;
     private Insn[] fetchSlots;
+    private byte[] fetchLengths;
     /** Decoding state for byteAt: where the instruction starts, virtually and physically. */
     private int decodeVa;
     private int decodePa;
@@ -91,15 +92,21 @@ final class Interpreter implements Decoder.ByteSource {
         long limit = events.next;
         int page = fetchPage;
         Insn[] slots = fetchSlots;
+        byte[] lengths = fetchLengths;
         try {
             while (cycles < limit) {
-                Insn in = (eip & ~0xFFF) == page ? slots[eip & 0xFFF] : null;
-                if (in == null) {
+                int offset = eip & 0xFFF;
+                Insn in = (eip & ~0xFFF) == page ? slots[offset] : null;
+                int next;
+                if (in != null) {
+                    next = eip + lengths[offset];
+                } else {
                     in = fetch(eip);
                     page = fetchPage;
                     slots = fetchSlots;
+                    lengths = fetchLengths;
+                    next = eip + in.length;
                 }
-                int next = eip + in.length;
                 switch (in.exec) {
                     case X_MOV_RR -> r[in.dst & 7] = r[in.src & 7];
                     case X_MOV_RM -> r[in.dst & 7] = mmu.read32(c.ea(in));
@@ -205,6 +212,7 @@ final class Interpreter implements Decoder.ByteSource {
                             limit = events.next;
                             page = fetchPage;
                             slots = fetchSlots;
+                            lengths = fetchLengths;
                         }
                     }
                 }
@@ -254,7 +262,9 @@ final class Interpreter implements Decoder.ByteSource {
     }
 
     private void shiftRegister(Insn in) {
-        long packed = Alu.shift(in.op, r[in.dst], in.imm, 4, cpu.eflags());
+        // shl/shr by a non-zero count define every arithmetic flag, so the old ones need not be worked out.
+        int flags = (in.imm & 0x1F) == 0 ? cpu.eflags() : 0;
+        long packed = Alu.shift(in.op, r[in.dst], in.imm, 4, flags);
         r[in.dst] = (int) packed;
         cpu.setArithmetic((int) (packed >>> 32));
     }
@@ -281,6 +291,7 @@ final class Interpreter implements Decoder.ByteSource {
             fetchFrame = frame;
             fetchDecoded = memory.decodedPage(frame);
             fetchSlots = fetchDecoded.slots;
+            fetchLengths = fetchDecoded.lengths;
         }
         Insn in = fetchSlots[eip & 0xFFF];
         return in != null ? in : decode(eip);
@@ -297,6 +308,7 @@ final class Interpreter implements Decoder.ByteSource {
         cached.copyFrom(in);
         // Decoding may have walked page tables and so written memory; cache only into a live page.
         if (memory.decoded[fetchFrame] == fetchDecoded) {
+            fetchLengths[eip & 0xFFF] = (byte) cached.length;
             fetchSlots[eip & 0xFFF] = cached;
         }
         return cached;
@@ -327,6 +339,7 @@ final class Interpreter implements Decoder.ByteSource {
         fetchFrame = 0;
         fetchDecoded = null;
         fetchSlots = null;
+        fetchLengths = null;
     }
 
     // ---- delivery entry points for Events ----

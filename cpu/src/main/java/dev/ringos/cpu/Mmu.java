@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>The TLB is direct-mapped, separate for reads, writes and fetches, and kept twice: once for
  * user accesses (CPL 3) and once for supervisor accesses, so a ring change swaps sets instead of
- * flushing. An entry holds the page's tag and {@code physical - virtual}. A write entry exists only
+ * flushing. An entry is one long: the page's tag above {@code physical - virtual}, so a lookup is one
+ * load. A write entry exists only
  * once the walk has set D, and never for a frame holding decoded instructions — writes there take
  * the slow path, which drops the decodings — so the fast path needs no bookkeeping. Like a real
  * TLB it is not coherent with the page tables: a changed PTE takes effect after invlpg or a CR3
@@ -29,7 +30,7 @@ final class Mmu {
     private final Tlb supervisorTlb = new Tlb();
 
     // The active set's arrays, copied out of it so the fast path is one load away.
-    private int[] readTag, readDelta, writeTag, writeDelta, fetchTag, fetchDelta;
+    private long[] readTlb, writeTlb, fetchTlb;
     private boolean user;
     /** Bits 20–31 of every valid tag; tag 0 is never valid since the epoch starts at 1. */
     private int epoch = 1 << EPOCH_SHIFT;
@@ -38,25 +39,21 @@ final class Mmu {
     long misses;
 
     private static final class Tlb {
-        final int[] readTag = new int[ENTRIES], readDelta = new int[ENTRIES];
-        final int[] writeTag = new int[ENTRIES], writeDelta = new int[ENTRIES];
-        final int[] fetchTag = new int[ENTRIES], fetchDelta = new int[ENTRIES];
+        final long[] read = new long[ENTRIES];
+        final long[] write = new long[ENTRIES];
+        final long[] fetch = new long[ENTRIES];
 
         void clear() {
-            Arrays.fill(readTag, 0);
-            Arrays.fill(writeTag, 0);
-            Arrays.fill(fetchTag, 0);
+            Arrays.fill(read, 0);
+            Arrays.fill(write, 0);
+            Arrays.fill(fetch, 0);
         }
 
         void drop(int index, int tag) {
-            if (readTag[index] == tag) {
-                readTag[index] = 0;
-            }
-            if (writeTag[index] == tag) {
-                writeTag[index] = 0;
-            }
-            if (fetchTag[index] == tag) {
-                fetchTag[index] = 0;
+            for (long[] entries : new long[][] {read, write, fetch}) {
+                if (tag(entries[index]) == tag) {
+                    entries[index] = 0;
+                }
             }
         }
     }
@@ -81,12 +78,9 @@ final class Mmu {
     }
 
     private void select(Tlb t) {
-        readTag = t.readTag;
-        readDelta = t.readDelta;
-        writeTag = t.writeTag;
-        writeDelta = t.writeDelta;
-        fetchTag = t.fetchTag;
-        fetchDelta = t.fetchDelta;
+        readTlb = t.read;
+        writeTlb = t.write;
+        fetchTlb = t.fetch;
     }
 
     /** CR3 load, CR0 change: forget every translation. */
@@ -107,9 +101,10 @@ final class Mmu {
 
     private static void forgetWritable(Tlb t, int frame) {
         for (int i = 0; i < ENTRIES; i++) {
-            int vpn = t.writeTag[i] & ((1 << EPOCH_SHIFT) - 1);
-            if (t.writeTag[i] != 0 && ((vpn << 12) + t.writeDelta[i]) >>> 12 == frame) {
-                t.writeTag[i] = 0;
+            long e = t.write[i];
+            int vpn = tag(e) & ((1 << EPOCH_SHIFT) - 1);
+            if (e != 0 && ((vpn << 12) + (int) e) >>> 12 == frame) {
+                t.write[i] = 0;
             }
         }
     }
@@ -120,14 +115,23 @@ final class Mmu {
         supervisorTlb.drop(vpn & MASK, vpn | epoch);
     }
 
+    private static long entry(int tag, int delta) {
+        return (long) tag << 32 | (delta & 0xFFFF_FFFFL);
+    }
+
+    private static int tag(long entry) {
+        return (int) (entry >>> 32);
+    }
+
     // ---- the fast paths: one tag compare, then the byte array ----
 
     int read8(int va) {
         int vpn = va >>> 12;
         int i = vpn & MASK;
-        if (readTag[i] == (vpn | epoch)) {
+        long e = readTlb[i];
+        if (tag(e) == (vpn | epoch)) {
             hits++;
-            return ram[va + readDelta[i]] & 0xFF;
+            return ram[va + (int) e] & 0xFF;
         }
         return slowRead(va, 1);
     }
@@ -135,9 +139,10 @@ final class Mmu {
     int read16(int va) {
         int vpn = va >>> 12;
         int i = vpn & MASK;
-        if (readTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFE) {
+        long e = readTlb[i];
+        if (tag(e) == (vpn | epoch) && (va & 0xFFF) <= 0xFFE) {
             hits++;
-            return (short) PhysicalMemory.SHORT_LE.get(ram, va + readDelta[i]) & 0xFFFF;
+            return (short) PhysicalMemory.SHORT_LE.get(ram, va + (int) e) & 0xFFFF;
         }
         return slowRead(va, 2);
     }
@@ -145,9 +150,10 @@ final class Mmu {
     int read32(int va) {
         int vpn = va >>> 12;
         int i = vpn & MASK;
-        if (readTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFC) {
+        long e = readTlb[i];
+        if (tag(e) == (vpn | epoch) && (va & 0xFFF) <= 0xFFC) {
             hits++;
-            return (int) PhysicalMemory.INT_LE.get(ram, va + readDelta[i]);
+            return (int) PhysicalMemory.INT_LE.get(ram, va + (int) e);
         }
         return slowRead(va, 4);
     }
@@ -155,9 +161,10 @@ final class Mmu {
     void write8(int va, int value) {
         int vpn = va >>> 12;
         int i = vpn & MASK;
-        if (writeTag[i] == (vpn | epoch)) {
+        long e = writeTlb[i];
+        if (tag(e) == (vpn | epoch)) {
             hits++;
-            ram[va + writeDelta[i]] = (byte) value;
+            ram[va + (int) e] = (byte) value;
             return;
         }
         slowWrite(va, value, 1);
@@ -166,9 +173,10 @@ final class Mmu {
     void write16(int va, int value) {
         int vpn = va >>> 12;
         int i = vpn & MASK;
-        if (writeTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFE) {
+        long e = writeTlb[i];
+        if (tag(e) == (vpn | epoch) && (va & 0xFFF) <= 0xFFE) {
             hits++;
-            PhysicalMemory.SHORT_LE.set(ram, va + writeDelta[i], (short) value);
+            PhysicalMemory.SHORT_LE.set(ram, va + (int) e, (short) value);
             return;
         }
         slowWrite(va, value, 2);
@@ -177,9 +185,10 @@ final class Mmu {
     void write32(int va, int value) {
         int vpn = va >>> 12;
         int i = vpn & MASK;
-        if (writeTag[i] == (vpn | epoch) && (va & 0xFFF) <= 0xFFC) {
+        long e = writeTlb[i];
+        if (tag(e) == (vpn | epoch) && (va & 0xFFF) <= 0xFFC) {
             hits++;
-            PhysicalMemory.INT_LE.set(ram, va + writeDelta[i], value);
+            PhysicalMemory.INT_LE.set(ram, va + (int) e, value);
             return;
         }
         slowWrite(va, value, 4);
@@ -189,9 +198,10 @@ final class Mmu {
     int translateFetch(int va) {
         int vpn = va >>> 12;
         int i = vpn & MASK;
-        if (fetchTag[i] == (vpn | epoch)) {
+        long e = fetchTlb[i];
+        if (tag(e) == (vpn | epoch)) {
             hits++;
-            return va + fetchDelta[i];
+            return va + (int) e;
         }
         return translate(va, FETCH);
     }
@@ -264,20 +274,13 @@ final class Mmu {
             int tag = vpn | epoch;
             int delta = frame - (va & FRAME);
             switch (access) {
-                case READ -> {
-                    readTag[i] = tag;
-                    readDelta[i] = delta;
-                }
+                case READ -> readTlb[i] = entry(tag, delta);
                 case WRITE -> {
                     if (memory.decoded[frame >>> 12] == null) {
-                        writeTag[i] = tag;
-                        writeDelta[i] = delta;
+                        writeTlb[i] = entry(tag, delta);
                     }
                 }
-                default -> {
-                    fetchTag[i] = tag;
-                    fetchDelta[i] = delta;
-                }
+                default -> fetchTlb[i] = entry(tag, delta);
             }
         }
         return pa;
