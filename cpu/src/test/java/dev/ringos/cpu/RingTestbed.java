@@ -266,16 +266,7 @@ final class RingTestbed {
     static byte[] sample(InstructionForm form) {
         Encoding e = form.encoding();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (e.operandSize16()) {
-            out.write(0x66);
-        }
-        if (e.rep()) {
-            out.write(0xF3);
-        }
-        if (e.twoByte()) {
-            out.write(0x0F);
-        }
-        out.write(e.opcode() + (e.registerInOpcode() ? EDX : 0));
+        e.writeOpcode(out, EDX);
         if (e.hasModRm()) {
             int reg = e.digit() >= 0 ? e.digit() : EDX;
             boolean memory = form.operands().contains(OperandType.M);

@@ -127,7 +127,7 @@ public final class Encoder {
     static byte[] encode(InstructionForm form, int address, Operand[] operands) {
         Encoding e = form.encoding();
         List<OperandType> types = form.operands();
-        int opcode = e.opcode();
+        int opcodeRegister = 0;
         int regField = e.digit() >= 0 ? e.digit() : 0;
         Operand rm = null;
         for (int i = 0; i < types.size(); i++) {
@@ -143,7 +143,7 @@ public final class Encoder {
             } else if (t == OperandType.R8 || t == OperandType.R16 || t == OperandType.R32) {
                 int n = ((Reg) o).number();
                 if (e.registerInOpcode()) {
-                    opcode += n;
+                    opcodeRegister = n;
                 } else {
                     regField = n;
                 }
@@ -158,16 +158,7 @@ public final class Encoder {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(16);
-        if (e.operandSize16()) {
-            out.write(0x66);
-        }
-        if (e.rep()) {
-            out.write(0xF3);
-        }
-        if (e.twoByte()) {
-            out.write(0x0F);
-        }
-        out.write(opcode);
+        e.writeOpcode(out, opcodeRegister);
         if (e.hasModRm()) {
             if (rm instanceof Reg reg) {
                 out.write(0xC0 | regField << 3 | reg.number());

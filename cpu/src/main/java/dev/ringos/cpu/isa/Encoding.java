@@ -1,5 +1,6 @@
 package dev.ringos.cpu.isa;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
 /**
@@ -20,6 +21,20 @@ public record Encoding(String text, boolean operandSize16, boolean rep, boolean 
 
     public boolean hasModRm() {
         return digit != NO_MODRM;
+    }
+
+    /** Writes the prefixes and opcode bytes; {@code register} (0–7) goes into the opcode of a +r encoding. */
+    public void writeOpcode(ByteArrayOutputStream out, int register) {
+        if (operandSize16) {
+            out.write(0x66);
+        }
+        if (rep) {
+            out.write(0xF3);
+        }
+        if (twoByte) {
+            out.write(0x0F);
+        }
+        out.write(registerInOpcode ? opcode + (register & 7) : opcode);
     }
 
     public static Encoding parse(String text) {
