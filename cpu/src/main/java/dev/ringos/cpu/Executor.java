@@ -315,6 +315,9 @@ final class Executor {
                 return next;
             }
             if (c.cycles + in.cycles >= c.events.next) {
+                // Stopped between iterations: the instruction has not retired, so it must not be counted
+                // (the interpreter counts one when this returns), or the count would depend on when the host looks.
+                c.instructions--;
                 return c.eip;
             }
             c.cycles += in.cycles;
