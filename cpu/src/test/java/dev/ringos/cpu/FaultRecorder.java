@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts a host gate on the 32 exception vectors of a {@link BareMachine} that records the fault and
- * stops the CPU. Unlike the machine's own trap gate it pops the error code before the iret, as an
- * x86 handler does, so the CPU comes back exactly where the fault left it: at the faulting
+ * Puts a host gate on the 32 exception vectors of a {@link BareMachine} that records every fault,
+ * with the ring and ESP it came from, and stops the CPU. It pops the error code before the iret, as
+ * an x86 handler does, so the CPU comes back exactly where the fault left it: at the faulting
  * instruction, in the faulting ring, with the faulting ESP. A test can then check both what the
  * fault reported and that the instruction had no effect.
  */
