@@ -2,7 +2,6 @@ package dev.ringos.cpu;
 
 import static dev.ringos.cpu.Registers.ESP;
 
-import dev.ringos.cpu.isa.Op;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -383,9 +382,5 @@ public final class Cpu {
 
     boolean strict() {
         return (cr4 & ControlRegisters.CR4_SVE) != 0;
-    }
-
-    static boolean isAlu(Op op) {
-        return op.ordinal() <= Op.CMP.ordinal() || op == Op.TEST;
     }
 }

@@ -5,6 +5,8 @@ package dev.ringos.cpu;
  * so raising a fault allocates nothing; it never leaves the CPU.
  */
 final class CpuFault extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     int vector;
     int errorCode;
     boolean hasErrorCode;

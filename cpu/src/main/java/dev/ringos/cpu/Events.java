@@ -85,7 +85,7 @@ final class Events {
             }
             if (stepFrom >= 0 && cpu.instructions > stepFrom) {
                 stepFrom = -1;
-                cpu.interpreter.deliverTrap(Vectors.DEBUG);
+                cpu.interpreter.deliverBetweenInstructions(Vectors.DEBUG);
                 delivered = true;
                 continue;
             }
@@ -96,7 +96,7 @@ final class Events {
                 int vector = FIRST_IRQ + Long.numberOfTrailingZeros(pending);
                 pending &= pending - 1;
                 halted = false;
-                cpu.interpreter.deliverInterrupt(vector);
+                cpu.interpreter.deliverBetweenInstructions(vector);
                 delivered = true;
                 continue;
             }

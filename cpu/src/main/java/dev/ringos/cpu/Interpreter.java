@@ -342,13 +342,8 @@ final class Interpreter implements Decoder.ByteSource {
         fetchLengths = null;
     }
 
-    // ---- delivery entry points for Events ----
-
-    void deliverInterrupt(int vector) {
-        traps.deliver(vector, 0, false, false);
-    }
-
-    void deliverTrap(int vector) {
+    /** For Events: an external interrupt or a single-step trap, between instructions (no error code). */
+    void deliverBetweenInstructions(int vector) {
         traps.deliver(vector, 0, false, false);
     }
 

@@ -20,6 +20,8 @@ public final class Encoder {
 
     /** Thrown for operands no form of the mnemonic accepts; the message says why, for a person. */
     public static final class EncodingException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
         public EncodingException(String message) {
             super(message);
         }
