@@ -1,6 +1,8 @@
 package dev.ringos.asm.elf;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A program as the loader sees it: what goes where in memory, where it starts, and its symbols.
@@ -36,6 +38,25 @@ public record Executable(int entry, List<Segment> segments, List<Symbol> symbols
         @Override
         public byte[] data() {
             return data.clone();
+        }
+
+        /** Segments are values: two are equal when their bytes are, not their arrays. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Segment s && name.equals(s.name) && address == s.address
+                    && flags == s.flags && memorySize == s.memorySize && Arrays.equals(data, s.data);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, address, flags, memorySize, Arrays.hashCode(data));
+        }
+
+        @Override
+        public String toString() {
+            return "Segment[name=" + name + ", address=0x" + Integer.toHexString(address) + ", flags="
+                    + ((flags & R) != 0 ? "R" : "") + ((flags & W) != 0 ? "W" : "") + ((flags & X) != 0 ? "X" : "")
+                    + ", data=" + data.length + " bytes, memorySize=" + memorySize + "]";
         }
     }
 
