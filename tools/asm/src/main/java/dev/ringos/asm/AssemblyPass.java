@@ -1,0 +1,446 @@
+package dev.ringos.asm;
+
+import dev.ringos.asm.Assembler.ParsedLine;
+import dev.ringos.asm.Expression.Value;
+import dev.ringos.asm.ParsedOperand.Distance;
+import dev.ringos.asm.elf.Executable;
+import dev.ringos.cpu.isa.Encoder;
+import dev.ringos.cpu.isa.Operand;
+import dev.ringos.cpu.isa.Operand.Imm;
+import dev.ringos.cpu.isa.Operand.Mem;
+import dev.ringos.cpu.isa.Operand.Reg;
+import dev.ringos.cpu.isa.Operand.RegisterKind;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One pass over the program: every statement is laid out at the address it gets with the
+ * symbol values of the previous pass. Only the last pass has {@link Diagnostics}: earlier passes
+ * are rehearsals whose errors would only be artefacts of values not yet known.
+ */
+final class AssemblyPass implements Expression.Context {
+    /** No section may grow beyond this: it keeps a typo like {@code resb 0xFFFFFFFF} from eating the host's memory. */
+    static final long SECTION_LIMIT = 64L << 20;
+
+    private final List<ParsedLine> program;
+    private final SymbolTable symbols;
+    private final Map<String, Long> previous;
+    private final long[] bases;
+    private final Diagnostics diagnostics;
+
+    private final Map<String, Long> values = new HashMap<>();
+    private final Map<String, Section> labelSections = new HashMap<>();
+    private final long[] offsets = new long[Section.values().length];
+    private final Map<Section, ByteArrayOutputStream> bytes = new EnumMap<>(Section.class);
+    private final Listing.Recorder listing = new Listing.Recorder();
+    private final Set<String> globals = new HashSet<>();
+    private final List<Object[]> globalUses = new ArrayList<>();
+    private Section section = Section.TEXT;
+    private ParsedLine current;
+
+    AssemblyPass(List<ParsedLine> program, SymbolTable symbols, Map<String, Long> previous, long[] bases,
+                 Diagnostics diagnostics) {
+        this.program = program;
+        this.symbols = symbols;
+        this.previous = previous;
+        this.bases = bases;
+        this.diagnostics = diagnostics;
+        for (Section s : Section.values()) {
+            bytes.put(s, new ByteArrayOutputStream());
+        }
+    }
+
+    private boolean reporting() {
+        return diagnostics != null;
+    }
+
+    void run() {
+        for (ParsedLine line : program) {
+            current = line;
+            Section startSection = section;
+            long startAddress = here();
+            int startSize = bytes.get(section).size();
+            long startOffset = offsets[section.ordinal()];
+            boolean produced = false;
+            for (Statement s : line.statements()) {
+                try {
+                    execute(s);
+                    produced |= !(s instanceof Statement.Label || s instanceof Statement.Equ
+                            || s instanceof Statement.SectionSwitch || s instanceof Statement.Global);
+                } catch (AsmException e) {
+                    if (reporting()) {
+                        diagnostics.error(line.line(), e.column(), e.getMessage());
+                    }
+                } catch (RuntimeException e) {
+                    if (reporting()) {
+                        diagnostics.error(line.line(), 1, "internal assembler error (please report it): " + e);
+                    }
+                }
+            }
+            if (reporting()) {
+                record(line, produced && section == startSection, startSection, startAddress, startSize, startOffset);
+            }
+        }
+    }
+
+    private void record(ParsedLine line, boolean produced, Section s, long address, int size, long offset) {
+        if (!produced) {
+            listing.add(new Listing.Entry(line.line(), -1, new byte[0], 0));
+            return;
+        }
+        byte[] all = bytes.get(s).toByteArray();
+        byte[] mine = Arrays.copyOfRange(all, size, all.length);
+        long reserved = s == Section.BSS ? offsets[s.ordinal()] - offset : 0;
+        listing.add(new Listing.Entry(line.line(), address, mine, reserved));
+    }
+
+    // ---- statements ----
+
+    private void execute(Statement s) {
+        if (s instanceof Statement.Label l) {
+            values.put(l.name(), here());
+            labelSections.put(l.name(), section);
+        } else if (s instanceof Statement.Equ e) {
+            Value v = e.value().evaluate(this);
+            requireNoRegisters(v, e.value());
+            if (!v.unknown()) {
+                values.put(e.name(), v.constant());
+            }
+        } else if (s instanceof Statement.SectionSwitch sw) {
+            section = sw.section();
+        } else if (s instanceof Statement.Global g) {
+            for (Token name : g.names()) {
+                globals.add(name.text());
+                globalUses.add(new Object[] {current.line(), name});
+            }
+        } else if (s instanceof Statement.Instruction i) {
+            instruction(i);
+        } else if (s instanceof Statement.Data d) {
+            data(d);
+        } else if (s instanceof Statement.Reserve r) {
+            reserve(count(r.count(), r.unit()) * r.unit(), r.column());
+        } else if (s instanceof Statement.Times t) {
+            long n = count(t.count(), 1);
+            for (long k = 0; k < n; k++) {
+                execute(t.body());
+            }
+        } else if (s instanceof Statement.Align a) {
+            align(a);
+        }
+    }
+
+    private void instruction(Statement.Instruction in) {
+        if (section == Section.BSS) {
+            throw new AsmException(in.column(), "instructions cannot go in .bss (it holds only reserved space)");
+        }
+        List<ParsedOperand> parsed = in.operands();
+        Operand[] operands = new Operand[parsed.size()];
+        boolean unknown = false;
+        for (int i = 0; i < operands.length; i++) {
+            ParsedOperand p = parsed.get(i);
+            if (p instanceof ParsedOperand.Register r) {
+                operands[i] = r.register();
+            } else if (p instanceof ParsedOperand.Memory m) {
+                Value v = m.address().evaluate(this);
+                unknown |= v.unknown();
+                operands[i] = memory(v, m);
+            } else if (p instanceof ParsedOperand.Immediate im) {
+                Value v = im.value().evaluate(this);
+                unknown |= v.unknown();
+                if (!v.isConstant()) {
+                    throw new AsmException(im.column(), "a register in an expression must be inside [ ]");
+                }
+                if (!v.unknown()) {
+                    requireFits(v.constant(), 4, im.value().column());
+                }
+                operands[i] = new Imm(v.constant());
+            }
+        }
+        byte[] code;
+        try {
+            code = Branches.isNear(in) ? Branches.near(in.mnemonic(), (int) here(), operands[0], in.column())
+                    : Encoder.encode(in.mnemonic(), (int) here(), operands);
+        } catch (Encoder.EncodingException e) {
+            if (!reporting() && unknown) {
+                return;
+            }
+            throw explain(e, in, operands);
+        }
+        if (Branches.isShort(in) && code.length > 2) {
+            if (reporting()) {
+                throw Branches.outOfRange(in, operands[0], here());
+            }
+            code = new byte[2];
+        }
+        emit(code);
+    }
+
+    /** An encoder's complaint, with the column of the operand at fault and a word on why when we can say it. */
+    private static AsmException explain(Encoder.EncodingException e, Statement.Instruction in, Operand[] operands) {
+        String message = e.getMessage();
+        List<ParsedOperand> parsed = in.operands();
+        int column = parsed.isEmpty() ? in.column() : parsed.get(0).column();
+        long memories = Arrays.stream(operands).filter(o -> o instanceof Mem).count();
+        if (message.startsWith("invalid combination") && memories >= 2) {
+            message += ": memory to memory is not an x86 instruction";
+        } else if (message.startsWith("operand out of range")) {
+            for (int i = 0; i < operands.length; i++) {
+                if (operands[i] instanceof Imm imm) {
+                    column = parsed.get(i).column();
+                    int size = operandSize(operands);
+                    message += ": " + imm.value() + (size > 0 ? " does not fit in " + size * 8 + " bits"
+                            : " does not fit");
+                    break;
+                }
+            }
+        }
+        return new AsmException(column, message);
+    }
+
+    private static int operandSize(Operand[] operands) {
+        for (Operand o : operands) {
+            if (o instanceof Reg r && r.kind() == RegisterKind.GENERAL) {
+                return r.size();
+            }
+            if (o instanceof Mem m && m.size() != 0) {
+                return m.size();
+            }
+        }
+        return 0;
+    }
+
+    /** base + index·scale + displacement from a linear value; registers must be 32-bit. */
+    private Mem memory(Value v, ParsedOperand.Memory m) {
+        Reg base = null, index = null;
+        int scale = 1;
+        for (Map.Entry<Reg, Long> term : v.registers().entrySet()) {
+            Reg r = term.getKey();
+            long k = term.getValue();
+            if (r.kind() != RegisterKind.GENERAL || r.size() != 4) {
+                throw new AsmException(m.column(), "'" + r + "' cannot address memory: addresses use 32-bit "
+                        + "registers");
+            }
+            if (k == 1 && base == null) {
+                base = r;
+            } else if (index == null && (k == 1 || k == 2 || k == 4 || k == 8)) {
+                index = r;
+                scale = (int) k;
+            } else if (index == null && base == null && (k == 3 || k == 5 || k == 9)) {
+                base = r;
+                index = r;
+                scale = (int) k - 1;
+            } else {
+                throw new AsmException(m.column(), "invalid address: at most a base register and an index "
+                        + "register scaled by 1, 2, 4 or 8");
+            }
+        }
+        if (index != null && index.number() == 4) {
+            if (scale == 1 && base != null && base.number() != 4) {
+                Reg t = base;
+                base = index;
+                index = t;
+            } else {
+                throw new AsmException(m.column(), "esp cannot be an index register");
+            }
+        }
+        long disp = v.constant();
+        if (!v.unknown()) {
+            requireFits(disp, 4, m.column());
+        }
+        return new Mem(base == null ? -1 : base.number(), index == null ? -1 : index.number(), scale, (int) disp,
+                m.size());
+    }
+
+    private void data(Statement.Data d) {
+        if (section == Section.BSS) {
+            throw new AsmException(d.column(), "data cannot go in .bss (it holds only reserved space: use resb, "
+                    + "resw or resd)");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Statement.DataItem item : d.items()) {
+            if (item instanceof Statement.Text t) {
+                String s = t.text();
+                for (int i = 0; i < s.length(); i++) {
+                    out.write(s.charAt(i));
+                }
+                for (int pad = (d.unit() - s.length() % d.unit()) % d.unit(); pad > 0; pad--) {
+                    out.write(0);
+                }
+            } else if (item instanceof Statement.Value val) {
+                Value v = val.value().evaluate(this);
+                requireNoRegisters(v, val.value());
+                if (!v.unknown()) {
+                    requireFits(v.constant(), d.unit(), val.value().column());
+                }
+                for (int k = 0; k < d.unit(); k++) {
+                    out.write((int) (v.constant() >>> (8 * k)));
+                }
+            }
+        }
+        emit(out.toByteArray());
+    }
+
+    private void align(Statement.Align a) {
+        long n = count(a.boundary(), 1);
+        if (n == 0 && !reporting()) {
+            return;
+        }
+        if (n <= 0 || Long.bitCount(n) != 1 || n > Section.PAGE) {
+            throw new AsmException(a.boundary().column(), "alignment must be a power of two up to 4096, got " + n);
+        }
+        long offset = offsets[section.ordinal()];
+        int pad = (int) ((n - offset % n) % n);
+        if (section == Section.BSS) {
+            reserve(pad, a.column());
+            return;
+        }
+        byte[] fill = new byte[pad];
+        Arrays.fill(fill, section == Section.TEXT ? (byte) 0x90 : 0);
+        emit(fill);
+    }
+
+    private void reserve(long count, int column) {
+        if (offsets[section.ordinal()] + count > SECTION_LIMIT) {
+            throw new AsmException(column, "section " + section.sectionName() + " would be larger than 64 MiB");
+        }
+        if (section == Section.BSS) {
+            offsets[section.ordinal()] += count;
+        } else {
+            emit(new byte[(int) count]);
+        }
+    }
+
+    private void emit(byte[] b) {
+        if (offsets[section.ordinal()] + b.length > SECTION_LIMIT) {
+            throw new AsmException(1, "section " + section.sectionName() + " would be larger than 64 MiB");
+        }
+        bytes.get(section).writeBytes(b);
+        offsets[section.ordinal()] += b.length;
+    }
+
+    /** A repeat or reserve count: known now (0 in an early pass if not), not negative, not absurd. */
+    private long count(Expression e, int unit) {
+        Value v = e.evaluate(this);
+        requireNoRegisters(v, e);
+        if (v.unknown()) {
+            return 0;
+        }
+        long n = v.constant();
+        if (n < 0) {
+            if (!reporting()) {
+                return 0;
+            }
+            throw new AsmException(e.column(), "count must not be negative, got " + n);
+        }
+        if (n * unit > SECTION_LIMIT) {
+            throw new AsmException(e.column(), "count " + n + " is too large (a section holds at most 64 MiB)");
+        }
+        return n;
+    }
+
+    private static void requireNoRegisters(Value v, Expression e) {
+        if (!v.isConstant()) {
+            throw new AsmException(e.column(), "a register cannot be part of this value");
+        }
+    }
+
+    /** Whether {@code value} fits in a field of {@code size} bytes, signed or unsigned. */
+    private static void requireFits(long value, int size, int column) {
+        long min = -(1L << (size * 8 - 1));
+        long max = (1L << (size * 8)) - 1;
+        if (value < min || value > max) {
+            String field = switch (size) {
+                case 1 -> "a byte";
+                case 2 -> "a word";
+                default -> "a dword";
+            };
+            throw new AsmException(column, "value " + value + " does not fit in " + field + " (" + min + " to "
+                    + max + ")");
+        }
+    }
+
+    // ---- evaluation context ----
+
+    @Override
+    public Long symbol(String name, int column) {
+        String q = LineParser.qualify(name, current.scope());
+        Long v = values.get(q);
+        if (v == null) {
+            v = previous.get(q);
+        }
+        if (v != null || !reporting()) {
+            return v;
+        }
+        if (symbols.isDefined(q)) {
+            throw new AsmException(column, "symbol '" + name + "' has no value here (is its definition circular?)");
+        }
+        String suggestion = name.length() > 2 ? symbols.suggest(q) : null;
+        throw new AsmException(column, "undefined symbol '" + name + "'"
+                + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+    }
+
+    @Override
+    public long here() {
+        return bases[section.ordinal()] + offsets[section.ordinal()];
+    }
+
+    @Override
+    public long sectionStart() {
+        return bases[section.ordinal()];
+    }
+
+    // ---- results ----
+
+    Map<String, Long> values() {
+        return values;
+    }
+
+    long[] sizes() {
+        return offsets.clone();
+    }
+
+    void checkGlobals() {
+        for (Object[] use : globalUses) {
+            Token name = (Token) use[1];
+            if (!symbols.isDefined(name.text())) {
+                diagnostics.error((SourceLine) use[0], name.column(), "global symbol '" + name.text()
+                        + "' is not defined");
+            }
+        }
+    }
+
+    Listing listing() {
+        return listing.build();
+    }
+
+    Executable executable() {
+        List<Executable.Segment> segments = new ArrayList<>();
+        for (Section s : Section.values()) {
+            long size = offsets[s.ordinal()];
+            if (size > 0) {
+                byte[] data = s == Section.BSS ? new byte[0] : bytes.get(s).toByteArray();
+                segments.add(new Executable.Segment(s.sectionName(), (int) bases[s.ordinal()], s.flags(), data,
+                        (int) size));
+            }
+        }
+        List<Executable.Symbol> table = new ArrayList<>();
+        for (SymbolTable.Definition d : symbols.all()) {
+            Long v = values.get(d.name());
+            if (v != null) {
+                Section s = labelSections.get(d.name());
+                table.add(new Executable.Symbol(d.name(), v.intValue(), 0, s == null || d.isEqu() ? null
+                        : s.sectionName(), globals.contains(d.name())));
+            }
+        }
+        Long start = labelSections.containsKey("_start") ? values.get("_start") : null;
+        int entry = start != null ? start.intValue() : (int) bases[Section.TEXT.ordinal()];
+        return new Executable(entry, segments, table);
+    }
+}
