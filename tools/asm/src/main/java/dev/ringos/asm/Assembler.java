@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The assembler: source lines in, an {@link Executable} out. First every line is parsed and every
  * symbol's definition recorded; then passes over the program lay it out until no address changes
- * (branches start long and shrink to rel8 when their target is near, as in {@code CodeBuilder});
+ * (branches start short and grow to rel32 for good when their target is out of rel8's reach);
  * a last pass emits the bytes and reports every error.
  */
 public final class Assembler {
@@ -30,6 +33,8 @@ public final class Assembler {
     private final Diagnostics diagnostics;
     private final SymbolTable symbols = new SymbolTable();
     private final List<ParsedLine> program = new ArrayList<>();
+    /** Branches found not to reach with rel8: they stay long, so sizes only grow and the passes end. */
+    private final Set<Statement.Instruction> longBranches = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Assembler(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -79,7 +84,7 @@ public final class Assembler {
         long[] bases = Section.layout(new long[Section.values().length]);
         boolean settled = false;
         for (int pass = 0; pass < MAX_PASSES && !settled; pass++) {
-            AssemblyPass p = new AssemblyPass(program, symbols, previous, bases, null);
+            AssemblyPass p = new AssemblyPass(program, symbols, previous, bases, longBranches, null);
             p.run();
             long[] next = Section.layout(p.sizes());
             settled = p.values().equals(previous) && Arrays.equals(next, bases);
@@ -90,7 +95,7 @@ public final class Assembler {
             diagnostics.error(lines.get(0), 1, "instruction sizes did not settle after " + MAX_PASSES + " passes");
             return null;
         }
-        AssemblyPass last = new AssemblyPass(program, symbols, previous, bases, diagnostics);
+        AssemblyPass last = new AssemblyPass(program, symbols, previous, bases, longBranches, diagnostics);
         last.run();
         last.checkGlobals();
         if (diagnostics.hasErrors()) {

@@ -34,6 +34,7 @@ final class AssemblyPass implements Expression.Context {
     private final Map<String, Long> previous;
     private final long[] bases;
     private final Diagnostics diagnostics;
+    private final Set<Statement.Instruction> longBranches;
 
     private final Map<String, Long> values = new HashMap<>();
     private final Map<String, Section> labelSections = new HashMap<>();
@@ -46,7 +47,8 @@ final class AssemblyPass implements Expression.Context {
     private ParsedLine current;
 
     AssemblyPass(List<ParsedLine> program, SymbolTable symbols, Map<String, Long> previous, long[] bases,
-                 Diagnostics diagnostics) {
+                 Set<Statement.Instruction> longBranches, Diagnostics diagnostics) {
+        this.longBranches = longBranches;
         this.program = program;
         this.symbols = symbols;
         this.previous = previous;
@@ -163,6 +165,13 @@ final class AssemblyPass implements Expression.Context {
                 operands[i] = new Imm(v.constant());
             }
         }
+        if (Branches.isAutomatic(in) && !longBranches.contains(in)) {
+            byte[] code = shortBranch(in, operands[0], unknown);
+            if (code != null) {
+                emit(code);
+                return;
+            }
+        }
         byte[] code;
         try {
             code = Branches.isNear(in) ? Branches.near(in.mnemonic(), (int) here(), operands[0], in.column())
@@ -180,6 +189,28 @@ final class AssemblyPass implements Expression.Context {
             code = new byte[2];
         }
         emit(code);
+    }
+
+    /**
+     * A branch that is still short: its rel8 encoding, or null once it no longer reaches (it is
+     * then long for good, so sizes only grow and the passes end). A target not known yet is
+     * assumed near, so every branch starts short and grows only when it must, as NASM's do.
+     */
+    private byte[] shortBranch(Statement.Instruction in, Operand target, boolean unknown) {
+        int here = (int) here();
+        byte[] probe = Encoder.encode(in.mnemonic(), here, new Imm(here));
+        if (probe.length != 2) {
+            return null;
+        }
+        if (unknown) {
+            return probe;
+        }
+        byte[] code = Encoder.encode(in.mnemonic(), here, target);
+        if (code.length == 2) {
+            return code;
+        }
+        longBranches.add(in);
+        return null;
     }
 
     /** An encoder's complaint, with the column of the operand at fault and a word on why when we can say it. */

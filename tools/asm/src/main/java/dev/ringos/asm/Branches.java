@@ -20,6 +20,12 @@ final class Branches {
         return distance(in) == Distance.SHORT;
     }
 
+    /** A branch to an immediate target whose size is the assembler's to choose. */
+    static boolean isAutomatic(Statement.Instruction in) {
+        return in.operands().size() == 1 && in.operands().get(0) instanceof ParsedOperand.Immediate
+                && Mnemonics.isBranch(in.mnemonic()) && distance(in) == Distance.ANY;
+    }
+
     static boolean isNear(Statement.Instruction in) {
         return distance(in) == Distance.NEAR;
     }
