@@ -30,14 +30,14 @@ public final class Assembler {
     record ParsedLine(SourceLine line, String scope, List<Statement> statements) {
     }
 
-    private final Diagnostics diagnostics;
+    private final ErrorList errors;
     private final SymbolTable symbols = new SymbolTable();
     private final List<ParsedLine> program = new ArrayList<>();
     /** Branches found not to reach with rel8: they stay long, so sizes only grow and the passes end. */
     private final Set<Statement.Instruction> longBranches = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private Assembler(Diagnostics diagnostics) {
-        this.diagnostics = diagnostics;
+    private Assembler(List<SourceLine> lines) {
+        this.errors = new ErrorList(lines);
     }
 
     /** The program, or null when there were errors (they are in {@code diagnostics}). */
@@ -49,7 +49,10 @@ public final class Assembler {
     /** The program and its listing, or null when there were errors. */
     public static Assembly assembleWithListing(List<SourceLine> lines, Diagnostics diagnostics) {
         try {
-            return new Assembler(diagnostics).run(lines);
+            Assembler assembler = new Assembler(lines);
+            Assembly result = assembler.run(lines);
+            assembler.errors.flushTo(diagnostics);
+            return result;
         } catch (RuntimeException | StackOverflowError e) {
             SourceLine at = lines.isEmpty() ? new SourceLine("", "<input>", 1) : lines.get(0);
             diagnostics.error(at, 1, "internal assembler error (please report it): " + e);
@@ -92,13 +95,13 @@ public final class Assembler {
             bases = next;
         }
         if (!settled) {
-            diagnostics.error(lines.get(0), 1, "instruction sizes did not settle after " + MAX_PASSES + " passes");
+            errors.error(lines.get(0), 1, "instruction sizes did not settle after " + MAX_PASSES + " passes");
             return null;
         }
-        AssemblyPass last = new AssemblyPass(program, symbols, previous, bases, longBranches, diagnostics);
+        AssemblyPass last = new AssemblyPass(program, symbols, previous, bases, longBranches, errors);
         last.run();
         last.checkGlobals();
-        if (diagnostics.hasErrors()) {
+        if (errors.hasErrors()) {
             return null;
         }
         return new Assembly(last.executable(), last.listing());
@@ -119,7 +122,7 @@ public final class Assembler {
                     }
                 }
             } catch (AsmException e) {
-                diagnostics.error(line, e.column(), e.getMessage());
+                errors.error(line, e.column(), e.getMessage());
             }
             program.add(new ParsedLine(line, parser.scope(), statements));
         }

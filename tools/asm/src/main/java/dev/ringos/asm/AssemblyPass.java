@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * One pass over the program: every statement is laid out at the address it gets with the
- * symbol values of the previous pass. Only the last pass has {@link Diagnostics}: earlier passes
+ * symbol values of the previous pass. Only the last pass reports errors: earlier passes
  * are rehearsals whose errors would only be artefacts of values not yet known.
  */
 final class AssemblyPass implements Expression.Context {
@@ -33,7 +33,7 @@ final class AssemblyPass implements Expression.Context {
     private final SymbolTable symbols;
     private final Map<String, Long> previous;
     private final long[] bases;
-    private final Diagnostics diagnostics;
+    private final ErrorList diagnostics;
     private final Set<Statement.Instruction> longBranches;
 
     private final Map<String, Long> values = new HashMap<>();
@@ -47,7 +47,7 @@ final class AssemblyPass implements Expression.Context {
     private ParsedLine current;
 
     AssemblyPass(List<ParsedLine> program, SymbolTable symbols, Map<String, Long> previous, long[] bases,
-                 Set<Statement.Instruction> longBranches, Diagnostics diagnostics) {
+                 Set<Statement.Instruction> longBranches, ErrorList diagnostics) {
         this.longBranches = longBranches;
         this.program = program;
         this.symbols = symbols;
@@ -226,6 +226,9 @@ final class AssemblyPass implements Expression.Context {
                 if (operands[i] instanceof Imm imm) {
                     column = parsed.get(i).column();
                     int size = operandSize(operands);
+                    if (size == 0) {
+                        size = Mnemonics.widestImmediate(in.mnemonic());
+                    }
                     message += ": " + imm.value() + (size > 0 ? " does not fit in " + size * 8 + " bits"
                             : " does not fit");
                     break;

@@ -41,6 +41,22 @@ public final class Mnemonics {
         return BRANCHES.contains(canonical(name));
     }
 
+    /** The widest immediate any form of the instruction takes, in bytes (0 if none). */
+    public static int widestImmediate(String name) {
+        String m = canonical(name);
+        int widest = 0;
+        for (InstructionForm f : OpcodeTable.FORMS) {
+            if (f.mnemonic().equals(m)) {
+                for (OperandType t : f.operands()) {
+                    if (t.isImmediate()) {
+                        widest = Math.max(widest, t.size());
+                    }
+                }
+            }
+        }
+        return widest;
+    }
+
     /** The closest known instruction, if it is close enough to be a likely typo; else null. */
     public static String suggest(String unknown) {
         String u = unknown.toLowerCase(Locale.ROOT);
