@@ -28,8 +28,12 @@ public final class ElfWriter {
     }
 
     /**
-     * @throws IllegalArgumentException if a symbol names a section that is not one of the
-     *         segments, a name contains NUL, or the program headers would not fit in page 0
+     * A symbol whose section is not one of the segments (a label in a section the assembler left
+     * out because it is empty) is written as absolute ({@code SHN_ABS}): its value is still the
+     * address it names.
+     *
+     * @throws IllegalArgumentException if a name contains NUL or the program headers would not
+     *         fit in page 0
      */
     public static byte[] write(Executable executable) {
         List<Segment> segments = executable.segments();
@@ -132,8 +136,7 @@ public final class ElfWriter {
                 return i + 1;
             }
         }
-        throw new IllegalArgumentException("symbol " + symbol.name() + " is in section " + symbol.section()
-                + ", which is not one of the executable's segments");
+        return SHN_ABS; // its section is empty, so not a segment: the value is still the right address
     }
 
     private static int sectionFlags(int segmentFlags) {

@@ -169,4 +169,62 @@ class ElfReaderRejectionTest {
         assertRejected(withU32(SAMPLE, symtab + 16, 0x1000),
                 "symbol 1: its name (offset 0x1000) is not a string of .strtab");
     }
+
+    @Test
+    void anUnknownDataEncodingIsNamedByItsNumber() {
+        assertRejected(withU8(SAMPLE, 5, 9), "an ELF file of unknown data encoding 9 (EI_DATA), "
+                + "not a little-endian one (ELFDATA2LSB) as ringos executables are");
+    }
+
+    @Test
+    void aCoreDumpIsNotAnExecutable() {
+        assertRejected(withU16(SAMPLE, E_TYPE, 4), "a core dump (ET_CORE), not an executable (ET_EXEC)");
+    }
+
+    @Test
+    void anUnknownTypeIsNamedByItsNumber() {
+        assertRejected(withU16(SAMPLE, E_TYPE, 0xfe00), "an ELF file of unknown type 0xfe00, not an executable (ET_EXEC)");
+    }
+
+    @Test
+    void programHeadersOfAnotherSizeAreRefused() {
+        assertRejected(withU16(SAMPLE, 42, 56), "program headers of 56 bytes (e_phentsize), ELF32's are 32");
+    }
+
+    @Test
+    void aSegmentOfTwoGigabytesOrMoreIsRefused() {
+        assertRejected(withU32(SAMPLE, programHeader(3, P_MEMSZ), 0x80000000),
+                "segment 3: p_memsz 0x80000000 is larger than a ringos segment can be (2 GiB)");
+    }
+
+    @Test
+    void sectionHeadersOfAnotherSizeAreRefused() {
+        assertRejected(withU16(SAMPLE, 46, 64), "section headers of 64 bytes (e_shentsize), ELF32's are 40");
+    }
+
+    @Test
+    void aSectionNameOutsideTheSectionNamesTableIsRefused() {
+        assertRejected(withU32(SAMPLE, sectionHeader(SAMPLE, 1, SH_NAME), 0x1000),
+                "section 1: its name (offset 0x1000) is not a string of the section names table");
+    }
+
+    @Test
+    void aSymbolTableWithEntriesOfAnotherSizeIsRefused() {
+        assertRejected(withU32(SAMPLE, sectionHeader(SAMPLE, 5, SH_ENTSIZE), 24),
+                "section 5 (.symtab, the symbol table): entries of 24 bytes and a size of 144, "
+                        + "ELF32 symbols are 16 bytes each");
+    }
+
+    @Test
+    void aSymbolTableWhoseStringTableIsNotASectionIsRefused() {
+        assertRejected(withU32(SAMPLE, sectionHeader(SAMPLE, 5, SH_LINK), 9),
+                "section 5 (.symtab, the symbol table): its string table (sh_link 9) is not a section");
+    }
+
+    @Test
+    void aSymbolInAReservedSectionIndexIsRefused() {
+        int symtab = u32(SAMPLE, sectionHeader(SAMPLE, 5, SH_OFFSET));
+        assertRejected(withU16(SAMPLE, symtab + 16 + 14, 0xfff2),
+                "symbol write: its section index 0xfff2 is a reserved one that ringos executables do not use");
+    }
 }

@@ -98,12 +98,22 @@ class ElfWriterTest {
     }
 
     @Test
-    void aSymbolInASectionThatIsNotASegmentIsAProgrammingError() {
+    void aSymbolInAnEmptySectionThatIsNotASegmentIsWrittenAsAbsolute() throws ElfFormatException {
         Executable executable = new Executable(0x08049000,
                 List.of(new Segment(".text", 0x08049000, R | X, new byte[1], 1)),
-                List.of(new Symbol("x", 0, 0, ".data", false)));
+                List.of(new Symbol("data_end", 0x0804a000, 0, ".data", false)));
+
+        assertThat(ElfReader.read(ElfWriter.write(executable)).symbols())
+                .containsExactly(new Symbol("data_end", 0x0804a000, 0, null, false));
+    }
+
+    @Test
+    void aNameContainingNulIsAProgrammingError() {
+        Executable executable = new Executable(0x08049000,
+                List.of(new Segment(".text", 0x08049000, R | X, new byte[1], 1)),
+                List.of(new Symbol("a\0b", 0, 0, null, false)));
 
         assertThatThrownBy(() -> ElfWriter.write(executable)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("symbol x is in section .data, which is not one of the executable's segments");
+                .hasMessage("a name in an ELF string table cannot contain NUL: a\\0b");
     }
 }
