@@ -41,7 +41,7 @@ public final class Listing {
         if (e.address() < 0) {
             row(out, number, "", "", e.line().text());
         } else if (e.reserved() > 0) {
-            row(out, number, address(e.address()), String.format("<res %08X>", e.reserved()), e.line().text());
+            row(out, number, address(e.address()), String.format("<res %Xh>", e.reserved()), e.line().text());
         } else if (e.bytes().length == 0) {
             row(out, number, address(e.address()), "", e.line().text());
         } else {
@@ -65,7 +65,7 @@ public final class Listing {
     }
 
     private static void row(StringBuilder out, int number, String address, String hex, String source) {
-        String row = String.format("%6d %-8s %-20s %s", number, address, hex, source);
+        String row = String.format("%6d %-8s %-24s%s", number, address, hex, source);
         out.append(row.stripTrailing()).append('\n');
     }
 
