@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * mvn -B -o test -pl tools/asm -Dtest=SampleElfTest -Dringos.elf.updateOracle=true
- * readelf -h -l -S -s -W sample.elf  # run in src/test/resources/oracle, output to readelf-sample.txt
+ * cd tools/asm/src/test/resources/oracle
+ * readelf -h -l -S -s -W sample.elf > readelf-sample.txt
+ * readelf --version | head -1 > readelf-version.txt
  * </pre>
  */
 class SampleElfTest {
