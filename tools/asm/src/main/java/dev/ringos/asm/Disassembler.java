@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * An {@code objdump -d} for ringos code: one line per instruction with its address and bytes, a
  * header at each label, branch targets named by the nearest label. The instruction text is NASM
  * source that assembles back to the same instruction. Bytes the opcode table does not define,
- * or an instruction cut off by the end of the code, show as {@code (bad)} for one byte, and
- * decoding goes on at the next; no input makes it throw.
+ * or an instruction cut off by the end of the code or by a label, show as {@code (bad)} for one
+ * byte, and decoding goes on at the next; no input makes it throw.
  */
 public final class Disassembler {
     /** Bytes shown per line, as objdump does for i386; longer instructions continue below. */
@@ -70,13 +70,26 @@ public final class Disassembler {
             }
             int start = offset;
             Decoder.decode(i -> start + i < code.length ? code[start + i] & 0xFF : 0, in);
-            boolean whole = in.isDefined() && in.length <= code.length - offset;
+            boolean whole = in.isDefined() && in.length <= roomBefore(sorted, at, code.length - offset);
             int length = whole ? in.length : 1;
             String text = whole ? IntelSyntax.format(in, at, to -> annotation(sorted, to)) : "(bad)";
             appendLines(out, code, offset, length, at, text);
             offset += length;
         }
         return out.toString();
+    }
+
+    /**
+     * How many bytes an instruction at {@code at} may take: up to the end of the code, and not over
+     * the next label, so that code after data (a string in .text) is read from its label on.
+     */
+    private static int roomBefore(NavigableMap<Integer, String> labels, int at, int toEnd) {
+        Integer next = labels.higherKey(at);
+        if (next == null) {
+            return toEnd;
+        }
+        long distance = Integer.toUnsignedLong(next) - Integer.toUnsignedLong(at);
+        return (int) Math.min(distance, toEnd);
     }
 
     /** objdump's layout: address, up to seven bytes padded to a column, the text; more bytes below. */

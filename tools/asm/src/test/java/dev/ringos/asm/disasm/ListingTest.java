@@ -87,6 +87,23 @@ class ListingTest {
     }
 
     @Test
+    void anInstructionMayNotRunOverALabelSoCodeAfterDataIsReadFromItsLabel() {
+        // msg: db "hi", 0 / _start: mov eax, 1 — decoded from msg on, "hi" would swallow _start.
+        byte[] code = hex("68 69 00 b8 01 00 00 00");
+
+        String listing = Disassembler.disassemble(code, START, Map.of(START, "msg", START + 3, "_start"));
+
+        assertThat(listing).isEqualTo(
+                "08049000 <msg>:\n"
+                + " 8049000:\t68                   \t(bad)\n"
+                + " 8049001:\t69                   \t(bad)\n"
+                + " 8049002:\t00                   \t(bad)\n"
+                + "\n"
+                + "08049003 <_start>:\n"
+                + " 8049003:\tb8 01 00 00 00       \tmov eax, 0x1\n");
+    }
+
+    @Test
     void noCodeIsAnEmptyListing() {
         assertThat(Disassembler.disassemble(new byte[0], START, null)).isEmpty();
     }
