@@ -62,8 +62,22 @@ public final class Assembler {
 
     /** Reads, preprocesses and assembles a file; {@code includeDirs} are searched by {@code %include}. */
     public static Executable assembleFile(Path file, List<Path> includeDirs, Diagnostics diagnostics) {
-        List<SourceLine> lines = readLines(file, diagnostics);
-        return lines == null ? null : assemble(lines, diagnostics);
+        Assembly a = assembleFileWithListing(file, includeDirs, diagnostics);
+        return a == null ? null : a.executable();
+    }
+
+    /**
+     * Reads, preprocesses and assembles a file, with its listing. Preprocessor errors do not stop
+     * the assembler, so one run reports both kinds; the result is then null.
+     */
+    public static Assembly assembleFileWithListing(Path file, List<Path> includeDirs, Diagnostics diagnostics) {
+        List<SourceLine> lines = Preprocessor.preprocessFile(file, includeDirs, diagnostics);
+        if (lines == null) {
+            return null;
+        }
+        boolean preprocessorErrors = diagnostics.hasErrors();
+        Assembly a = assembleWithListing(lines, diagnostics);
+        return preprocessorErrors ? null : a;
     }
 
     /** The lines of {@code file} as source lines, or null (with an error) if it cannot be read. */
