@@ -22,6 +22,19 @@ import java.util.Map;
 public final class Preprocessor {
     static final int MAX_MACRO_DEPTH = 64;
     private static final int MAX_DEFINE_ROUNDS = 32;
+    static final int MAX_LINES = 1_000_000;
+
+    /**
+     * A limit hit while expanding macros: it abandons the whole expansion and is reported once,
+     * at the line of the file that started it (not at each of its possibly billions of leaves).
+     */
+    private static final class ExpansionLimit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ExpansionLimit(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     private record Macro(String name, int parameters, List<SourceLine> body, SourceLine definedAt) {
     }
@@ -126,6 +139,11 @@ public final class Preprocessor {
                 }
             } catch (AsmException e) {
                 errors.error(line, e.column(), e.getMessage());
+            } catch (ExpansionLimit e) {
+                if (depth > 0) {
+                    throw e;
+                }
+                errors.error(line, firstNonSpace(line.text()) + 1, e.getMessage());
             }
         }
         if (defining != null) {
@@ -294,8 +312,11 @@ public final class Preprocessor {
                     + " (defined at " + macro.definedAt().file() + ":" + macro.definedAt().line() + ")");
         }
         if (depth >= MAX_MACRO_DEPTH) {
-            throw new AsmException(start + 1, "macro '" + macro.name() + "' nested more than " + MAX_MACRO_DEPTH
+            throw new ExpansionLimit("macro '" + macro.name() + "' nested more than " + MAX_MACRO_DEPTH
                     + " deep: does it call itself?");
+        }
+        if (out.size() > MAX_LINES) {
+            throw new ExpansionLimit("macro expansion produced more than " + MAX_LINES + " lines");
         }
         int id = ++expansions;
         List<SourceLine> expanded = new ArrayList<>();
@@ -303,6 +324,14 @@ public final class Preprocessor {
             expanded.add(new SourceLine(expand(b.text(), arguments, id), line.file(), line.line()));
         }
         process(expanded, depth + 1);
+    }
+
+    private static int firstNonSpace(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static int wordEnd(String s, int start) {

@@ -118,8 +118,15 @@ class PreprocessorTest {
     @Test
     void aMacroThatCallsItselfStopsAtTheRecursionLimit() throws IOException {
         Path f = write("x.s", "%macro forever 0\n  forever\n%endmacro\nforever\n");
-        assertThat(errors(f, List.of())).isEqualTo("x.s:4:3: error: macro 'forever' nested more than 64 deep: "
-                + "does it call itself?\n  forever\n  ^\n");
+        assertThat(errors(f, List.of())).isEqualTo("x.s:4:1: error: macro 'forever' nested more than 64 deep: "
+                + "does it call itself?\nforever\n^\n");
+    }
+
+    @Test
+    void aMacroThatCallsItselfTwiceIsStoppedOnceNotExponentially() throws IOException {
+        Path f = write("y.s", "%macro twice 0\n  twice\n  twice\n%endmacro\n  twice\n");
+        assertThat(errors(f, List.of())).isEqualTo("y.s:5:3: error: macro 'twice' nested more than 64 deep: "
+                + "does it call itself?\n  twice\n  ^\n");
     }
 
     @Test
