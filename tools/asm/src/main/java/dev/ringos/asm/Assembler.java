@@ -100,11 +100,15 @@ public final class Assembler {
         Map<String, Long> previous = Map.of();
         long[] bases = Section.layout(new long[Section.values().length]);
         boolean settled = false;
+        boolean provisional = true;
         for (int pass = 0; pass < MAX_PASSES && !settled; pass++) {
-            AssemblyPass p = new AssemblyPass(program, symbols, previous, bases, longBranches, null);
+            AssemblyPass p = new AssemblyPass(program, symbols, previous, bases, longBranches, provisional, null);
             p.run();
             long[] next = Section.layout(p.sizes());
-            settled = p.values().equals(previous) && Arrays.equals(next, bases);
+            // A provisional pass that met no unknown value must be followed by a real one; one that
+            // still met unknowns (names never defined) has nothing more to learn.
+            settled = p.values().equals(previous) && Arrays.equals(next, bases) && (!provisional || p.sawUnknown());
+            provisional = p.sawUnknown();
             previous = p.values();
             bases = next;
         }
@@ -112,7 +116,7 @@ public final class Assembler {
             errors.error(lines.get(0), 1, "instruction sizes did not settle after " + MAX_PASSES + " passes");
             return null;
         }
-        AssemblyPass last = new AssemblyPass(program, symbols, previous, bases, longBranches, errors);
+        AssemblyPass last = new AssemblyPass(program, symbols, previous, bases, longBranches, false, errors);
         last.run();
         last.checkGlobals();
         if (errors.hasErrors()) {

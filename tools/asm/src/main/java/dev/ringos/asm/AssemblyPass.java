@@ -43,12 +43,15 @@ final class AssemblyPass implements Expression.Context {
     private final Listing.Recorder listing = new Listing.Recorder();
     private final Set<String> globals = new HashSet<>();
     private final List<Object[]> globalUses = new ArrayList<>();
+    private final boolean provisional;
+    private boolean sawUnknown;
     private Section section = Section.TEXT;
     private ParsedLine current;
 
     AssemblyPass(List<ParsedLine> program, SymbolTable symbols, Map<String, Long> previous, long[] bases,
-                 Set<Statement.Instruction> longBranches, ErrorList diagnostics) {
+                 Set<Statement.Instruction> longBranches, boolean provisional, ErrorList diagnostics) {
         this.longBranches = longBranches;
+        this.provisional = provisional;
         this.program = program;
         this.symbols = symbols;
         this.previous = previous;
@@ -194,7 +197,9 @@ final class AssemblyPass implements Expression.Context {
     /**
      * A branch that is still short: its rel8 encoding, or null once it no longer reaches (it is
      * then long for good, so sizes only grow and the passes end). A target not known yet is
-     * assumed near, so every branch starts short and grows only when it must, as NASM's do.
+     * assumed near, so every branch starts short and grows only when it must, as NASM's do. In a
+     * provisional pass (some values were still unknown in the one before, so addresses may be
+     * inflated by placeholders) a branch that does not reach stays short all the same.
      */
     private byte[] shortBranch(Statement.Instruction in, Operand target, boolean unknown) {
         int here = (int) here();
@@ -208,6 +213,9 @@ final class AssemblyPass implements Expression.Context {
         byte[] code = Encoder.encode(in.mnemonic(), here, target);
         if (code.length == 2) {
             return code;
+        }
+        if (provisional) {
+            return probe;
         }
         longBranches.add(in);
         return null;
@@ -409,6 +417,9 @@ final class AssemblyPass implements Expression.Context {
         if (v == null) {
             v = previous.get(q);
         }
+        if (v == null && !reporting()) {
+            sawUnknown = true;
+        }
         if (v != null || !reporting()) {
             return v;
         }
@@ -434,6 +445,11 @@ final class AssemblyPass implements Expression.Context {
 
     Map<String, Long> values() {
         return values;
+    }
+
+    /** Whether some value was not known in this pass (a forward reference on a first pass, an undefined name). */
+    boolean sawUnknown() {
+        return sawUnknown;
     }
 
     long[] sizes() {

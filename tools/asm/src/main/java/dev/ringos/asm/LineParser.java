@@ -70,6 +70,10 @@ public final class LineParser {
 
     private Statement statement(TokenStream in) {
         Token word = in.peek();
+        if (word.is(Kind.PERCENT) && in.peek(1).is(Kind.IDENTIFIER)) {
+            throw new AsmException(word.column(), "preprocessor directive '%" + in.peek(1).text() + "' reached the "
+                    + "assembler: preprocess the source first (Assembler.assembleFile does)");
+        }
         if (!word.is(Kind.IDENTIFIER)) {
             throw in.unexpected("expected an instruction or a directive");
         }
@@ -101,6 +105,10 @@ public final class LineParser {
                 yield null;
             }
             case "use32" -> null;
+            case "extern" -> throw new AsmException(word.column(), "'extern' is not supported: a ringos program is "
+                    + "one source file (use %include to bring in others)");
+            case "dq", "resq" -> throw new AsmException(word.column(), "'" + w + "' is not supported: ringos is a "
+                    + "32-bit machine (use dd or resd)");
             case "rep" -> {
                 Token next = in.peek();
                 String combined = "rep " + next.text().toLowerCase(Locale.ROOT);

@@ -59,4 +59,17 @@ class BranchRelaxationTest {
         byte[] code = Asm.text(s.toString());
         assertThat(code).hasSize(2 + 60 + 2 + 60 + 2);
     }
+
+    @Test
+    void placeholdersForValuesNotYetKnownDoNotMakeABranchLongForGood() {
+        // On the first pass K is unknown, so the mov is assembled with a 32-bit displacement and
+        // fwd looks out of reach; once K is known the mov shrinks and the jump is short after all.
+        assertThat(Asm.code("""
+                    jmp fwd
+                    mov eax, [ebx+K]
+                    times 122 nop
+                fwd:
+                K equ 4
+                """)).startsWith("EB 7D 8B 43 04 90");
+    }
 }
