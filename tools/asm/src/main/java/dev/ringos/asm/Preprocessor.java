@@ -21,7 +21,6 @@ import java.util.Map;
  */
 public final class Preprocessor {
     static final int MAX_MACRO_DEPTH = 64;
-    private static final int MAX_DEFINE_ROUNDS = 32;
     static final int MAX_LINES = 1_000_000;
 
     /**
@@ -41,7 +40,7 @@ public final class Preprocessor {
 
     private final List<Path> includeDirs;
     private final ErrorList errors;
-    private final Map<String, String> defines = new HashMap<>();
+    private final Defines defines = new Defines();
     private final Map<String, Macro> macros = new HashMap<>();
     private final Deque<Path> includeStack = new ArrayDeque<>();
     private final List<SourceLine> out = new ArrayList<>();
@@ -104,7 +103,7 @@ public final class Preprocessor {
                 switch (directive) {
                     case "%ifdef", "%ifndef" -> {
                         String name = argument(trimmed, line, column, directive);
-                        boolean defined = defines.containsKey(name) || macros.containsKey(name);
+                        boolean defined = defines.isDefined(name) || macros.containsKey(name);
                         conditions.push(new boolean[] {defined == directive.equals("%ifdef"), false});
                         openedAt.push(line);
                     }
@@ -175,9 +174,9 @@ public final class Preprocessor {
                 if (name.isEmpty()) {
                     throw new AsmException(column, "%define needs a name");
                 }
-                defines.put(name, space < 0 ? "" : rest.substring(space).strip());
+                defines.define(name, space < 0 ? "" : rest.substring(space).strip());
             }
-            case "%undef" -> defines.remove(argument(trimmed, line, column, directive));
+            case "%undef" -> defines.undefine(argument(trimmed, line, column, directive));
             case "%include" -> include(trimmed, line, column, depth);
             case "%endmacro" -> throw new AsmException(column, "%endmacro without %macro");
             default -> throw new AsmException(column, "unknown preprocessor directive '" + directive + "'");
@@ -280,7 +279,7 @@ public final class Preprocessor {
     // ---- ordinary lines: %define substitution and macro calls ----
 
     private void text(SourceLine line, int depth) {
-        String text = substitute(line.text(), line);
+        String text = defines.substitute(line.text());
         // A macro call: [label:] name args…
         String body = withoutComment(text);
         int start = 0;
@@ -305,7 +304,7 @@ public final class Preprocessor {
         if (label != null) {
             out.add(new SourceLine(label, line.file(), line.line()));
         }
-        List<String> arguments = splitArguments(body.substring(end), line, end + 1);
+        List<String> arguments = MacroArguments.split(body.substring(end));
         if (arguments.size() != macro.parameters()) {
             throw new AsmException(start + 1, "macro '" + macro.name() + "' takes " + macro.parameters()
                     + " argument" + (macro.parameters() == 1 ? "" : "s") + ", got " + arguments.size()
@@ -321,7 +320,7 @@ public final class Preprocessor {
         int id = ++expansions;
         List<SourceLine> expanded = new ArrayList<>();
         for (SourceLine b : macro.body()) {
-            expanded.add(new SourceLine(expand(b.text(), arguments, id), line.file(), line.line()));
+            expanded.add(new SourceLine(MacroArguments.expand(b.text(), arguments, id), line.file(), line.line()));
         }
         process(expanded, depth + 1);
     }
@@ -334,126 +333,12 @@ public final class Preprocessor {
         return i;
     }
 
-    private static int wordEnd(String s, int start) {
+    static int wordEnd(String s, int start) {
         int end = start;
         while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || "_.?@$#".indexOf(s.charAt(end)) >= 0)) {
             end++;
         }
         return end;
-    }
-
-    /** The body line with %1…%N, %0 and %%label replaced. */
-    private static String expand(String text, List<String> arguments, int id) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%' && i + 1 < text.length() && text.charAt(i + 1) == '%') {
-                s.append("..@").append(id).append('.');
-                i++;
-            } else if (c == '%' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))) {
-                int j = i + 1;
-                while (j < text.length() && Character.isDigit(text.charAt(j)) && j < i + 3) {
-                    j++;
-                }
-                int n = Integer.parseInt(text.substring(i + 1, j));
-                if (n == 0) {
-                    s.append(arguments.size());
-                } else if (n <= arguments.size()) {
-                    s.append(arguments.get(n - 1));
-                } else {
-                    s.append(text, i, j);
-                }
-                i = j - 1;
-            } else {
-                s.append(c);
-            }
-        }
-        return s.toString();
-    }
-
-    /** Comma-separated arguments; commas inside quotes, brackets, parentheses or {braces} do not split. */
-    private static List<String> splitArguments(String text, SourceLine line, int column) {
-        List<String> args = new ArrayList<>();
-        if (text.isBlank()) {
-            return args;
-        }
-        StringBuilder current = new StringBuilder();
-        int nesting = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                nesting++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                nesting--;
-            } else if (c == ',' && nesting == 0) {
-                args.add(unbrace(current.toString().strip()));
-                current.setLength(0);
-                continue;
-            }
-            current.append(c);
-        }
-        args.add(unbrace(current.toString().strip()));
-        return args;
-    }
-
-    private static String unbrace(String arg) {
-        return arg.length() >= 2 && arg.startsWith("{") && arg.endsWith("}") ? arg.substring(1, arg.length() - 1)
-                : arg;
-    }
-
-    /** The line with %define'd names replaced, outside strings and comments, until nothing changes. */
-    private String substitute(String text, SourceLine line) {
-        if (defines.isEmpty()) {
-            return text;
-        }
-        String current = text;
-        for (int round = 0; round < MAX_DEFINE_ROUNDS; round++) {
-            String next = substituteOnce(current);
-            if (next.equals(current)) {
-                return current;
-            }
-            current = next;
-        }
-        throw new AsmException(1, "%define substitution does not end (a name defined in terms of itself?)");
-    }
-
-    private String substituteOnce(String text) {
-        StringBuilder s = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == ';') {
-                s.append(text, i, text.length());
-                break;
-            }
-            if (c == '\'' || c == '"' || c == '`') {
-                int close = text.indexOf(c, i + 1);
-                int end = close < 0 ? text.length() : close + 1;
-                s.append(text, i, end);
-                i = end;
-            } else if (Lexer.isWordStart(c)) {
-                int end = wordEnd(text, i);
-                String word = text.substring(i, end);
-                String replacement = defines.get(word);
-                s.append(replacement != null ? replacement : word);
-                i = end;
-            } else if (Character.isDigit(c)) {
-                int end = wordEnd(text, i);
-                s.append(text, i, end);
-                i = end;
-            } else {
-                s.append(c);
-                i++;
-            }
-        }
-        return s.toString();
     }
 
     /** The line up to a ';' that is not inside a string. */
