@@ -50,6 +50,13 @@ class PreprocessorTest {
     }
 
     @Test
+    void aDefineThatMentionsItselfExpandsOnceAsInNasm() throws IOException {
+        Path f = write("self.s", "%define X X+1\n%define TWICE TWICE+TWICE\ndd X, TWICE\n");
+        assertThat(errors(f, List.of())).isEqualTo("self.s:3:4: error: undefined symbol 'X'\n"
+                + "dd X+1, TWICE+TWICE\n   ^\n");
+    }
+
+    @Test
     void macrosTakeParametersAndGetFreshLocalLabels() throws IOException {
         Path f = write("m.s", """
                 %macro exit 1
