@@ -24,6 +24,8 @@ import java.util.Set;
 final class AssemblyPass implements Expression.Context {
     /** No section may grow beyond this: it keeps a typo like {@code resb 0xFFFFFFFF} from eating the host's memory. */
     static final long SECTION_LIMIT = 64L << 20;
+    /** Each repetition is encoded afresh ($ may differ), so a huge count would take minutes, pass after pass. */
+    static final long MAX_REPEATED_INSTRUCTIONS = 1_000_000;
 
     private final List<ParsedLine> program;
     private final SymbolTable symbols;
@@ -129,6 +131,10 @@ final class AssemblyPass implements Expression.Context {
             reserve(count(r.count(), r.unit()) * r.unit(), r.column());
         } else if (s instanceof Statement.Times t) {
             long n = count(t.count(), 1);
+            if (n > MAX_REPEATED_INSTRUCTIONS && t.body() instanceof Statement.Instruction) {
+                throw new AsmException(t.count().column(), "times " + n + " is too many instructions (at most "
+                        + MAX_REPEATED_INSTRUCTIONS + ")");
+            }
             for (long k = 0; k < n; k++) {
                 execute(t.body());
             }

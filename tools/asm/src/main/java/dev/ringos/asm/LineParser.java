@@ -91,7 +91,12 @@ public final class LineParser {
                 if (in.atEnd()) {
                     throw in.unexpected("expected an instruction or data after 'times' count");
                 }
-                yield new Statement.Times(count, statement(in), word.column());
+                Token what = in.peek();
+                Statement body = statement(in);
+                if (body instanceof Statement.Times || body == null) {
+                    throw new AsmException(what.column(), "'times' repeats one instruction or data directive");
+                }
+                yield new Statement.Times(count, body, word.column());
             }
             case "align" -> new Statement.Align(ExpressionParser.parse(in), word.column());
             case "section", "segment" -> section(in);

@@ -17,5 +17,7 @@ class RobustnessTest {
     void absurdSizesAreRefusedWithoutExhaustingMemory() {
         assertThat(Asm.errors("resb 0xFFFFFFFF")).contains("too large");
         assertThat(Asm.errors("times 0xFFFFFF dd 0, 0, 0, 0, 0")).contains("64 MiB");
+        assertThat(Asm.errors("times 20000000 jmp $")).contains("too many instructions");
+        assertThat(Asm.errors("times 1000 times 1000 nop")).contains("'times' repeats one instruction");
     }
 }
