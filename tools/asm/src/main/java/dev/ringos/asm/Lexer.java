@@ -90,6 +90,7 @@ public final class Lexer {
             case '|' -> Kind.OR;
             case '^' -> Kind.XOR;
             case '~' -> Kind.TILDE;
+            case '=' -> Kind.EQUALS;
             default -> throw new AsmException(start + 1, "unexpected character '" + printable(c) + "'");
         };
         return token(kind, start);

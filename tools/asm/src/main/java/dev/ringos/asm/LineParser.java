@@ -15,6 +15,8 @@ public final class LineParser {
     private static final Set<String> DIRECTIVES = Set.of("db", "dw", "dd", "resb", "resw", "resd", "times", "equ",
             "align", "section", "segment", "global", "bits", "use32");
 
+    private static final Set<String> PRIMITIVES = Set.of("bits", "section", "segment", "global");
+
     private String scope = "";
 
     /** The label local names are qualified with at this point. */
@@ -28,7 +30,7 @@ public final class LineParser {
     }
 
     public List<Statement> parse(String text) {
-        TokenStream in = new TokenStream(Lexer.tokenize(text));
+        TokenStream in = new TokenStream(unbracket(Lexer.tokenize(text)));
         List<Statement> out = new ArrayList<>();
         if (in.atEnd()) {
             return out;
@@ -136,6 +138,19 @@ public final class LineParser {
             expectEnd(in);
         }
         return s;
+    }
+
+    /** NASM's primitive forms {@code [bits 32]}, {@code [section .text]}, {@code [global x]} are the plain ones. */
+    private static List<Token> unbracket(List<Token> tokens) {
+        int last = tokens.size() - 2; // the token before END
+        if (last >= 2 && tokens.get(0).is(Kind.LBRACKET) && tokens.get(last).is(Kind.RBRACKET)
+                && tokens.get(1).is(Kind.IDENTIFIER)
+                && PRIMITIVES.contains(tokens.get(1).text().toLowerCase(Locale.ROOT))) {
+            List<Token> inner = new ArrayList<>(tokens.subList(1, last));
+            inner.add(tokens.get(tokens.size() - 1));
+            return inner;
+        }
+        return tokens;
     }
 
     private static Statement data(TokenStream in, int unit, Token word) {

@@ -10,7 +10,7 @@ public record Token(Kind kind, String text, int column) {
 
     public enum Kind {
         IDENTIFIER, NUMBER, STRING, HERE, SECTION_START, COMMA, COLON, LBRACKET, RBRACKET, LPAREN, RPAREN,
-        PLUS, MINUS, STAR, SLASH, PERCENT, SHL, SHR, AND, OR, XOR, TILDE, END
+        PLUS, MINUS, STAR, SLASH, PERCENT, SHL, SHR, AND, OR, XOR, TILDE, EQUALS, END
     }
 
     public boolean is(Kind k) {

@@ -117,4 +117,18 @@ class LabelsAndExpressionsTest {
         Executable e = Asm.ok("nop\nsection .data\ndb 1");
         assertThat(e.segments()).extracting(Executable.Segment::address).containsExactly(0x08049000, 0x0804A000);
     }
+
+    @Test
+    void nasmPrimitiveFormsAndSectionAttributesAreAccepted() {
+        Executable e = Asm.ok("""
+                [bits 32]
+                [section .data]
+                db 1
+                section .text progbits alloc exec nowrite align=16
+                [global _start]
+                _start: ret
+                """);
+        assertThat(e.segments()).extracting(Executable.Segment::name).containsExactly(".text", ".data");
+        assertThat(e.symbols()).contains(new Executable.Symbol("_start", 0x08049000, 0, ".text", true));
+    }
 }
