@@ -266,9 +266,15 @@ final class AssemblyPass implements Expression.Context {
             reserve(pad, a.column());
             return;
         }
-        byte[] fill = new byte[pad];
-        Arrays.fill(fill, section == Section.TEXT ? (byte) 0x90 : 0);
-        emit(fill);
+        if (a.fill() != null) {
+            for (int k = 0; k < pad; k++) {
+                execute(a.fill());
+            }
+            return;
+        }
+        byte[] nops = new byte[pad];
+        Arrays.fill(nops, (byte) 0x90);
+        emit(nops);
     }
 
     private void reserve(long count, int column) {

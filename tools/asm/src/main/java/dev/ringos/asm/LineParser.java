@@ -100,7 +100,18 @@ public final class LineParser {
                 }
                 yield new Statement.Times(count, body, word.column());
             }
-            case "align" -> new Statement.Align(ExpressionParser.parse(in), word.column());
+            case "align" -> {
+                Expression boundary = ExpressionParser.parse(in);
+                Statement fill = null;
+                if (in.accept(Kind.COMMA)) {
+                    Token what = in.peek();
+                    fill = statement(in);
+                    if (!(fill instanceof Statement.Data || fill instanceof Statement.Instruction)) {
+                        throw new AsmException(what.column(), "'align' fills with one instruction or data directive");
+                    }
+                }
+                yield new Statement.Align(boundary, fill, word.column());
+            }
             case "section", "segment" -> section(in);
             case "global" -> global(in);
             case "equ" -> throw new AsmException(word.column(), "'equ' needs a label before it");
@@ -134,7 +145,8 @@ public final class LineParser {
                 yield new Statement.Instruction(w, word.column(), OperandParser.parseAll(in));
             }
         };
-        if (!(s instanceof Statement.Instruction) && !(s instanceof Statement.Times) && !(s instanceof Statement.Data)) {
+        if (!(s instanceof Statement.Instruction) && !(s instanceof Statement.Times) && !(s instanceof Statement.Data)
+                && !(s instanceof Statement.Align)) {
             expectEnd(in);
         }
         return s;

@@ -33,7 +33,11 @@ public sealed interface Statement {
     record Times(Expression count, Statement body, int column) implements Statement {
     }
 
-    record Align(Expression boundary, int column) implements Statement {
+    /**
+     * {@code align N} pads with nop, as NASM does in every section; {@code align N, db 0} repeats
+     * the fill statement once per byte of padding (NASM's definition). In .bss it reserves.
+     */
+    record Align(Expression boundary, Statement fill, int column) implements Statement {
     }
 
     record SectionSwitch(Section section) implements Statement {

@@ -81,10 +81,12 @@ class LabelsAndExpressionsTest {
     }
 
     @Test
-    void alignPadsCodeWithNopAndDataWithZeros() {
+    void alignPadsWithNopAsNasmDoesOrWithTheFillGiven() {
         assertThat(Asm.code("inc eax\nalign 4\ndec eax")).isEqualTo("40 90 90 90 48");
-        Executable e = Asm.ok("section .data\ndb 1\nalign 4\ndb 2");
-        assertThat(Asm.hex(e.segments().get(0).data())).isEqualTo("01 00 00 00 02");
+        Executable e = Asm.ok("section .data\ndb 1\nalign 4\ndb 2\nalign 4, db 0\ndb 3");
+        assertThat(Asm.hex(e.segments().get(0).data())).isEqualTo("01 90 90 90 02 00 00 00 03");
+        Executable bss = Asm.ok("section .bss\nresb 1\nalign 16\nx: resb 1");
+        assertThat(bss.symbols()).contains(new Executable.Symbol("x", 0x08049010, 0, ".bss", false));
     }
 
     @Test
