@@ -107,15 +107,19 @@ public sealed interface Expression {
             requireConstant(b, right.column(), String.valueOf(op));
             long x = a.constant(), y = b.constant();
             long r = switch (op) {
-                case '/', '%' -> {
+                case '/', '%', 'd', 'm' -> {
                     if (y == 0) {
                         if (unknown) {
                             yield 0;
                         }
                         throw new AsmException(right.column(), "division by zero");
                     }
-                    yield op == '/' ? Long.divideUnsigned(x & 0xFFFF_FFFFL, y & 0xFFFF_FFFFL)
-                            : Long.remainderUnsigned(x & 0xFFFF_FFFFL, y & 0xFFFF_FFFFL);
+                    yield switch (op) {
+                        case '/' -> Long.divideUnsigned(x & 0xFFFF_FFFFL, y & 0xFFFF_FFFFL);
+                        case '%' -> Long.remainderUnsigned(x & 0xFFFF_FFFFL, y & 0xFFFF_FFFFL);
+                        case 'd' -> x / y;
+                        default -> x % y;
+                    };
                 }
                 case '<' -> (y & 0xFFFF_FFFFL) >= 64 ? 0 : x << y;
                 case '>' -> (y & 0xFFFF_FFFFL) >= 64 ? 0 : (x & 0xFFFF_FFFFL) >>> y;

@@ -4,7 +4,7 @@ import dev.ringos.asm.Token.Kind;
 
 /**
  * Parses NASM expressions, loosest first: {@code |}, {@code ^}, {@code &}, {@code << >>},
- * {@code + -}, {@code * / %}, then unary {@code - + ~} and atoms (numbers, symbols, registers,
+ * {@code + -}, {@code * / % // %%} (the doubled ones signed), then unary {@code - + ~} and atoms (numbers, symbols, registers,
  * character constants, {@code $}, {@code $$}, parentheses).
  */
 public final class ExpressionParser {
@@ -69,7 +69,12 @@ public final class ExpressionParser {
         Expression e = unary();
         while (in.peek().is(Kind.STAR) || in.peek().is(Kind.SLASH) || in.peek().is(Kind.PERCENT)) {
             Token op = in.next();
-            e = new Expression.Binary(op.text().charAt(0), e, unary(), op.column());
+            char c = switch (op.text()) {
+                case "//" -> 'd'; // signed division
+                case "%%" -> 'm'; // signed remainder
+                default -> op.text().charAt(0);
+            };
+            e = new Expression.Binary(c, e, unary(), op.column());
         }
         return e;
     }

@@ -65,6 +65,10 @@ public final class Lexer {
             }
             return token(Kind.IDENTIFIER, start);
         }
+        if (text.startsWith("//", pos) || text.startsWith("%%", pos)) {
+            pos += 2;
+            return token(c == '/' ? Kind.SLASH : Kind.PERCENT, start);
+        }
         if (text.startsWith("<<", pos)) {
             pos += 2;
             return token(Kind.SHL, start);

@@ -13,7 +13,8 @@ final class MacroArguments {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '%' && i + 1 < text.length() && text.charAt(i + 1) == '%') {
+            if (c == '%' && i + 2 < text.length() && text.charAt(i + 1) == '%'
+                    && Lexer.isWordStart(text.charAt(i + 2))) {
                 s.append("..@").append(id).append('.');
                 i++;
             } else if (c == '%' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))) {

@@ -47,8 +47,9 @@ class LabelsAndExpressionsTest {
                 dd 1 << 4 | 3
                 dd 0xF0 ^ 0xFF & 0x3C
                 dd 17 % 5, 100 / 7, ~0, -2
+                dd -7 // 2, -7 %% 2
                 """)).isEqualTo("07 00 00 00 09 00 00 00 13 00 00 00 CC 00 00 00 "
-                + "02 00 00 00 0E 00 00 00 FF FF FF FF FE FF FF FF");
+                + "02 00 00 00 0E 00 00 00 FF FF FF FF FE FF FF FF FD FF FF FF FF FF FF FF");
     }
 
     @Test
