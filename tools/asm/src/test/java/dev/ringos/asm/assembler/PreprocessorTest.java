@@ -142,4 +142,30 @@ class PreprocessorTest {
         assertThat(errors(f, List.of())).isEqualTo("e.s:5:11: error: operand out of range for 'mov' (al, imm): "
                 + "300 does not fit in 8 bits\n  mov al, 300\n          ^\n");
     }
+
+    @Test
+    void unbalancedConditionalsAndMacrosAreReported() throws IOException {
+        Path f = write("u.s", "%else\n%define X\n%ifdef X\nnop\n%macro open 0\nnop\n");
+        assertThat(errors(f, List.of())).isEqualTo("""
+                u.s:1:1: error: %else without %ifdef
+                %else
+                ^
+                u.s:5:1: error: macro 'open' has no %endmacro
+                %macro open 0
+                ^
+                u.s:3:1: error: %ifdef without %endif
+                %ifdef X
+                ^
+                """);
+    }
+
+    @Test
+    void anUnknownDirectiveIsReported() throws IOException {
+        Path f = write("d.s", "  %assign X 1\n");
+        assertThat(errors(f, List.of())).isEqualTo("""
+                d.s:1:3: error: unknown preprocessor directive '%assign'
+                  %assign X 1
+                  ^
+                """);
+    }
 }
