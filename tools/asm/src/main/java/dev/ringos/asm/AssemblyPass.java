@@ -37,10 +37,14 @@ final class AssemblyPass implements Expression.Context {
     private final Map<String, Long> values = new HashMap<>();
     private final Map<String, Section> labelSections = new HashMap<>();
     private final long[] offsets = new long[Section.values().length];
-    private final Map<Section, ByteArrayOutputStream> bytes = new EnumMap<>(Section.class);
+    private final Map<Section, SectionBytes> bytes = new EnumMap<>(Section.class);
     private final Listing.Recorder listing = new Listing.Recorder();
     private final Set<String> globals = new HashSet<>();
-    private final List<Object[]> globalUses = new ArrayList<>();
+    private final List<GlobalUse> globalUses = new ArrayList<>();
+    /** A name given to {@code global}, and where, to check it is defined once the pass is over. */
+    private record GlobalUse(SourceLine line, Token name) {
+    }
+
     private final boolean provisional;
     private boolean sawUnknown;
     private Section section = Section.TEXT;
@@ -56,7 +60,7 @@ final class AssemblyPass implements Expression.Context {
         this.bases = bases;
         this.diagnostics = diagnostics;
         for (Section s : Section.values()) {
-            bytes.put(s, new ByteArrayOutputStream());
+            bytes.put(s, new SectionBytes());
         }
     }
 
@@ -98,8 +102,8 @@ final class AssemblyPass implements Expression.Context {
             listing.add(new Listing.Entry(line.line(), -1, new byte[0], 0));
             return;
         }
-        byte[] all = bytes.get(s).toByteArray();
-        byte[] mine = Arrays.copyOfRange(all, size, all.length);
+        SectionBytes b = bytes.get(s);
+        byte[] mine = b.copy(size, b.size());
         long reserved = s == Section.BSS ? offsets[s.ordinal()] - offset : 0;
         listing.add(new Listing.Entry(line.line(), address, mine, reserved));
     }
@@ -121,7 +125,7 @@ final class AssemblyPass implements Expression.Context {
         } else if (s instanceof Statement.Global g) {
             for (Token name : g.names()) {
                 globals.add(name.text());
-                globalUses.add(new Object[] {current.line(), name});
+                globalUses.add(new GlobalUse(current.line(), name));
             }
         } else if (s instanceof Statement.Instruction i) {
             instruction(i);
@@ -292,7 +296,7 @@ final class AssemblyPass implements Expression.Context {
         if (offsets[section.ordinal()] + b.length > SECTION_LIMIT) {
             throw new AsmException(1, "section " + section.sectionName() + " would be larger than 64 MiB");
         }
-        bytes.get(section).writeBytes(b);
+        bytes.get(section).write(b);
         offsets[section.ordinal()] += b.length;
     }
 
@@ -371,10 +375,9 @@ final class AssemblyPass implements Expression.Context {
     }
 
     void checkGlobals() {
-        for (Object[] use : globalUses) {
-            Token name = (Token) use[1];
-            if (!symbols.isDefined(name.text())) {
-                diagnostics.error((SourceLine) use[0], name.column(), "global symbol '" + name.text()
+        for (GlobalUse use : globalUses) {
+            if (!symbols.isDefined(use.name().text())) {
+                diagnostics.error(use.line(), use.name().column(), "global symbol '" + use.name().text()
                         + "' is not defined");
             }
         }
