@@ -119,6 +119,7 @@ public final class Assembler {
         AssemblyPass last = new AssemblyPass(program, symbols, previous, bases, longBranches, false, errors);
         last.run();
         last.checkGlobals();
+        last.checkEntry();
         if (errors.hasErrors()) {
             return null;
         }

@@ -374,6 +374,16 @@ final class AssemblyPass implements Expression.Context {
         return offsets.clone();
     }
 
+    /** The entry point must be code: {@code _start} in another section would fault on its first fetch. */
+    void checkEntry() {
+        Section s = labelSections.get("_start");
+        if (s != null && s != Section.TEXT) {
+            SymbolTable.Definition d = symbols.get("_start");
+            diagnostics.error(d.line(), d.column(), "_start is in " + s.sectionName()
+                    + ", but the program starts there: it must be in .text");
+        }
+    }
+
     void checkGlobals() {
         for (GlobalUse use : globalUses) {
             if (!symbols.isDefined(use.name().text())) {

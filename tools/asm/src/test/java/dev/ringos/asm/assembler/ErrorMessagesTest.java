@@ -158,4 +158,13 @@ class ErrorMessagesTest {
                 ^
                 """);
     }
+
+    @Test
+    void startOutsideTextIsAnError() {
+        assertThat(Asm.errors("section .data\n_start: db 0")).isEqualTo("""
+                test.s:2:1: error: _start is in .data, but the program starts there: it must be in .text
+                _start: db 0
+                ^
+                """);
+    }
 }
