@@ -10,7 +10,9 @@ import dev.ringos.asm.Token.Kind;
 public final class ExpressionParser {
     private static final int MAX_DEPTH = 200;
     private final TokenStream in;
+    private static final int MAX_OPERATORS = 1000;
     private int depth;
+    private int operators;
 
     private ExpressionParser(TokenStream in) {
         this.in = in;
@@ -24,7 +26,7 @@ public final class ExpressionParser {
         Expression e = xor();
         while (in.peek().is(Kind.OR)) {
             Token op = in.next();
-            e = new Expression.Binary('|', e, xor(), op.column());
+            e = binary('|', e, xor(), op.column());
         }
         return e;
     }
@@ -33,7 +35,7 @@ public final class ExpressionParser {
         Expression e = and();
         while (in.peek().is(Kind.XOR)) {
             Token op = in.next();
-            e = new Expression.Binary('^', e, and(), op.column());
+            e = binary('^', e, and(), op.column());
         }
         return e;
     }
@@ -42,7 +44,7 @@ public final class ExpressionParser {
         Expression e = shift();
         while (in.peek().is(Kind.AND)) {
             Token op = in.next();
-            e = new Expression.Binary('&', e, shift(), op.column());
+            e = binary('&', e, shift(), op.column());
         }
         return e;
     }
@@ -51,7 +53,7 @@ public final class ExpressionParser {
         Expression e = sum();
         while (in.peek().is(Kind.SHL) || in.peek().is(Kind.SHR)) {
             Token op = in.next();
-            e = new Expression.Binary(op.is(Kind.SHL) ? '<' : '>', e, sum(), op.column());
+            e = binary(op.is(Kind.SHL) ? '<' : '>', e, sum(), op.column());
         }
         return e;
     }
@@ -60,7 +62,7 @@ public final class ExpressionParser {
         Expression e = product();
         while (in.peek().is(Kind.PLUS) || in.peek().is(Kind.MINUS)) {
             Token op = in.next();
-            e = new Expression.Binary(op.text().charAt(0), e, product(), op.column());
+            e = binary(op.text().charAt(0), e, product(), op.column());
         }
         return e;
     }
@@ -74,9 +76,17 @@ public final class ExpressionParser {
                 case "%%" -> 'm'; // signed remainder
                 default -> op.text().charAt(0);
             };
-            e = new Expression.Binary(c, e, unary(), op.column());
+            e = binary(c, e, unary(), op.column());
         }
         return e;
+    }
+
+    /** A binary node; a chain of thousands would make evaluation recurse too deep, so their number is capped. */
+    private Expression binary(char op, Expression left, Expression right, int column) {
+        if (++operators > MAX_OPERATORS) {
+            throw new AsmException(column, "expression has more than " + MAX_OPERATORS + " operators");
+        }
+        return new Expression.Binary(op, left, right, column);
     }
 
     private Expression unary() {

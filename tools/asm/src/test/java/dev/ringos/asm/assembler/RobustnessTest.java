@@ -11,6 +11,7 @@ class RobustnessTest {
         String deep = "dd " + "(".repeat(5000) + "1" + ")".repeat(5000);
         assertThat(Asm.errors(deep)).contains("test.s:1:");
         assertThat(Asm.errors("dd " + "-".repeat(5000) + "1")).contains("test.s:1:");
+        assertThat(Asm.errors("dd 1" + "+1".repeat(100_000))).contains("more than 1000 operators");
     }
 
     @Test
