@@ -59,17 +59,28 @@ final class BareRun {
         return cpu;
     }
 
-    /** Runs for at most {@code maxCycles} cycles, calling {@code step} before every instruction if given. */
-    Outcome run(long maxCycles, Runnable step) {
+    /** Told about every instruction when tracing: where it was, and the registers before it ran. */
+    interface Tracer {
+        void executed(int eip, int[] registersBefore, int eflagsBefore, Cpu after);
+    }
+
+    /** Runs for at most {@code maxCycles} cycles, one instruction at a time when tracing. */
+    Outcome run(long maxCycles, Tracer tracer) {
         Exit exit;
-        if (step == null) {
+        if (tracer == null) {
             exit = cpu.run(maxCycles);
         } else {
             exit = Exit.BUDGET;
             long end = cpu.cycles() + maxCycles;
+            int[] before = new int[8];
             while (exit == Exit.BUDGET && cpu.cycles() < end) {
-                step.run();
+                int eip = cpu.eip();
+                for (int r = 0; r < 8; r++) {
+                    before[r] = cpu.reg(r);
+                }
+                int eflags = cpu.eflags();
                 exit = cpu.run(1);
+                tracer.executed(eip, before, eflags, cpu);
             }
         }
         return switch (exit) {

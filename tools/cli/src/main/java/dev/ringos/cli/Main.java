@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -17,14 +18,16 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code ringos} command.
  *
- * <p>For now it only knows {@code --help} and {@code --version}; booting the machine and
- * attaching the terminal (DESIGN §6, §8) arrive with the kernel.
+ * <p>Subcommands: {@code asm}, {@code disasm}, {@code run --bare}; booting the kernel and attaching
+ * the terminal (DESIGN §6, §8) arrive with the kernel.
  */
 @Command(
         name = "ringos",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "A teaching operating system on an emulated x86-like machine.")
+        description = "A teaching operating system on an emulated x86-like machine.",
+        subcommands = {AsmCommand.class, DisasmCommand.class, RunCommand.class, AutoComplete.GenerateCompletion.class},
+        footer = {"", "Shell completion: source <(ringos generate-completion)"})
 public final class Main implements Callable<Integer> {
 
     @Spec
