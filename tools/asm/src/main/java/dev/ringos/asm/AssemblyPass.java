@@ -181,6 +181,7 @@ final class AssemblyPass implements Expression.Context {
                 return;
             }
         }
+        Operands.checkImmediateSizes(in, operands);
         byte[] code;
         try {
             code = Branches.isNear(in) ? Branches.near(in.mnemonic(), (int) here(), operands[0], in.column())

@@ -112,4 +112,26 @@ final class Operands {
                     + max + ")");
         }
     }
+
+    /**
+     * A size keyword on an immediate ({@code push dword 5}, {@code add eax, byte 1}) is a
+     * request the encoder cannot be given, so it is checked here: it may not be wider than the
+     * operation, and a 16-bit push does not exist on ringos.
+     */
+    static void checkImmediateSizes(Statement.Instruction in, Operand[] operands) {
+        List<ParsedOperand> parsed = in.operands();
+        int size = operandSize(operands);
+        for (ParsedOperand p : parsed) {
+            if (p instanceof ParsedOperand.Immediate im && im.size() != 0) {
+                String keyword = im.size() == 1 ? "byte" : im.size() == 2 ? "word" : "dword";
+                if (Mnemonics.canonical(in.mnemonic()).equals("push") && im.size() == 2) {
+                    throw new AsmException(im.column(), "'push word' (a 16-bit push) is not part of the ringos ISA");
+                }
+                if (size != 0 && im.size() > size) {
+                    throw new AsmException(im.column(), "a " + keyword + " immediate does not fit "
+                            + (size == 1 ? "an 8" : "a " + size * 8) + "-bit operation");
+                }
+            }
+        }
+    }
 }

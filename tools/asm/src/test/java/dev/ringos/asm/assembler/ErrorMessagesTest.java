@@ -167,4 +167,15 @@ class ErrorMessagesTest {
                 ^
                 """);
     }
+
+    @Test
+    void aSizeKeywordOnAnImmediateMustFitTheOperation() {
+        assertThat(Asm.errors("mov al, dword 5")).isEqualTo("""
+                test.s:1:15: error: a dword immediate does not fit an 8-bit operation
+                mov al, dword 5
+                              ^
+                """);
+        assertThat(Asm.errors("push word 5")).contains("'push word' (a 16-bit push) is not part of the ringos ISA");
+        assertThat(Asm.code("push dword 5\npush byte -1\nadd eax, byte 1")).isEqualTo("6A 05 6A FF 83 C0 01");
+    }
 }
