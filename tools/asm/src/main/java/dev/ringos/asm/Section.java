@@ -10,8 +10,12 @@ public enum Section {
     DATA(".data", Executable.R | Executable.W),
     BSS(".bss", Executable.R | Executable.W);
 
-    /** Where .text starts, as for a Linux i386 executable; the others follow, each on a fresh page. */
-    public static final long TEXT_BASE = 0x0804_9000L;
+    /**
+     * Where .text starts (where GNU ld puts it in a static x86-64 executable); the others follow,
+     * each on a fresh page. Low enough that the bare machine, with paging off, can load a program
+     * at its addresses into its default 64 MiB. docs/elf.md has the layout.
+     */
+    public static final long TEXT_BASE = 0x0040_1000L;
     public static final long PAGE = 0x1000;
 
     private final String sectionName;

@@ -29,7 +29,7 @@ class LabelsAndExpressionsTest {
 
     @Test
     void dollarIsTheCurrentAddressAndDoubleDollarTheSectionStart() {
-        assertThat(Asm.code("nop\nmov eax, $\nmov ebx, $ - $$")).isEqualTo("90 B8 01 90 04 08 BB 06 00 00 00");
+        assertThat(Asm.code("nop\nmov eax, $\nmov ebx, $ - $$")).isEqualTo("90 B8 01 10 40 00 BB 06 00 00 00");
     }
 
     @Test
@@ -73,7 +73,7 @@ class LabelsAndExpressionsTest {
                 mov eax, [ecx*2+0x100]
                 mov eax, [data+4]
                 data:
-                """)).isEqualTo("8B 44 8B 08 C6 07 00 89 46 FC 8B 04 4D 00 01 00 00 A1 1A 90 04 08");
+                """)).isEqualTo("8B 44 8B 08 C6 07 00 89 46 FC 8B 04 4D 00 01 00 00 A1 1A 10 40 00");
     }
 
     @Test
@@ -87,7 +87,7 @@ class LabelsAndExpressionsTest {
         Executable e = Asm.ok("section .data\ndb 1\nalign 4\ndb 2\nalign 4, db 0\ndb 3");
         assertThat(Asm.hex(e.segments().get(0).data())).isEqualTo("01 90 90 90 02 00 00 00 03");
         Executable bss = Asm.ok("section .bss\nresb 1\nalign 16\nx: resb 1");
-        assertThat(bss.symbols()).contains(new Executable.Symbol("x", 0x08049010, 0, ".bss", false));
+        assertThat(bss.symbols()).contains(new Executable.Symbol("x", 0x00401010, 0, ".bss", false));
     }
 
     @Test
@@ -108,7 +108,7 @@ class LabelsAndExpressionsTest {
         assertThat(e.segments()).extracting(Executable.Segment::name)
                 .containsExactly(".text", ".rodata", ".data", ".bss");
         Executable.Segment bss = e.segments().get(3);
-        assertThat(bss.address()).isEqualTo(0x0804C000);
+        assertThat(bss.address()).isEqualTo(0x00404000);
         assertThat(bss.data()).isEmpty();
         assertThat(bss.memorySize()).isEqualTo(104);
         assertThat(bss.flags()).isEqualTo(Executable.R | Executable.W);
@@ -118,7 +118,7 @@ class LabelsAndExpressionsTest {
     @Test
     void emptySectionsAreLeftOutOfTheLayout() {
         Executable e = Asm.ok("nop\nsection .data\ndb 1");
-        assertThat(e.segments()).extracting(Executable.Segment::address).containsExactly(0x08049000, 0x0804A000);
+        assertThat(e.segments()).extracting(Executable.Segment::address).containsExactly(0x00401000, 0x00402000);
     }
 
     @Test
@@ -132,6 +132,6 @@ class LabelsAndExpressionsTest {
                 _start: ret
                 """);
         assertThat(e.segments()).extracting(Executable.Segment::name).containsExactly(".text", ".data");
-        assertThat(e.symbols()).contains(new Executable.Symbol("_start", 0x08049000, 0, ".text", true));
+        assertThat(e.symbols()).contains(new Executable.Symbol("_start", 0x00401000, 0, ".text", true));
     }
 }

@@ -22,14 +22,14 @@ class ListingTest {
         assertThat(a.listing().render()).isEqualTo("""
                      1                                  section .text
                      2                                  _start:
-                     3 08049000 B804000000                  mov eax, 4
-                     4 08049005 EBF9                        jmp _start
+                     3 00401000 B804000000                  mov eax, 4
+                     4 00401005 EBF9                        jmp _start
                      5                                  section .data
-                     6 0804A000 48656C6C6F2C20776F-     msg db "Hello, world, again!", 10
-                     6 0804A009 726C642C2061676169-
-                     6 0804A012 6E210A
+                     6 00402000 48656C6C6F2C20776F-     msg db "Hello, world, again!", 10
+                     6 00402009 726C642C2061676169-
+                     6 00402012 6E210A
                      7                                  section .bss
-                     8 0804B000 <res 40h>               buf resb 64
+                     8 00403000 <res 40h>               buf resb 64
                 """);
     }
 }

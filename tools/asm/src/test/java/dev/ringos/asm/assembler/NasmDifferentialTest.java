@@ -32,7 +32,7 @@ class NasmDifferentialTest {
         }
         Path source = dir.resolve("corpus.s");
         Path output = dir.resolve("corpus.bin");
-        Files.writeString(source, "org 0x08049000\n" + corpus);
+        Files.writeString(source, "org 0x00401000\n" + corpus);
         Process nasm = new ProcessBuilder("nasm", "-f", "bin", source.toString(), "-o", output.toString())
                 .redirectErrorStream(true).start();
         String messages = new String(nasm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.Size;
  * ringos's own assembler. The first source is itself disassembler text, of random instructions.
  */
 class AssemblerRoundTripProperties {
-    static final int TEXT = 0x8049000;
+    static final int TEXT = (int) dev.ringos.asm.Section.TEXT_BASE;
 
     @Property(tries = 300)
     void reassemblingTheDisassemblyOfAProgramGivesTheSameBytes(@ForAll @Size(min = 64, max = 512) byte[] noise) {
