@@ -23,7 +23,7 @@ class ReadelfOracleTest {
     @TempDir
     Path directory;
 
-    private record Run(int exitCode, String stdout, String stderr) {
+    record Run(int exitCode, String stdout, String stderr) {
     }
 
     @Test
@@ -99,7 +99,7 @@ class ReadelfOracleTest {
         return Files.readString(out).lines().findFirst().orElse("").strip();
     }
 
-    private static Run readelf(Path file) throws IOException, InterruptedException {
+    static Run readelf(Path file) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("readelf", "-h", "-l", "-S", "-s", "-W", file.getFileName().toString())
                 .directory(file.getParent().toFile())
                 .redirectOutput(file.resolveSibling("stdout").toFile())
