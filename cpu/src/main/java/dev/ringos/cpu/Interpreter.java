@@ -55,7 +55,7 @@ final class Interpreter implements Decoder.ByteSource {
         this.mmu = cpu.mmu;
         this.memory = cpu.memory;
         this.events = cpu.events;
-        this.traps = new Traps(cpu, this);
+        this.traps = new Traps(cpu);
         this.executor = new Executor(cpu, traps);
     }
 

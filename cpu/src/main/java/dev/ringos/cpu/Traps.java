@@ -23,7 +23,7 @@ final class Traps {
     private final int[] r;
     private final Mmu mmu;
 
-    Traps(Cpu cpu, Interpreter interpreter) {
+    Traps(Cpu cpu) {
         this.c = cpu;
         this.r = cpu.regs;
         this.mmu = cpu.mmu;

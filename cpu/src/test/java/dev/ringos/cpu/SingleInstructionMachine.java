@@ -32,7 +32,7 @@ final class SingleInstructionMachine {
         machine.loadUser(DATA, new byte[0], DATA_BYTES, PageTables.RW | PageTables.NX);
         machine.loadUser(STACK_TOP - 0x4000, new byte[0], 0x4000, PageTables.RW | PageTables.NX);
         machine.enterUser(CODE, STACK_TOP);
-        generalPath = new Executor(cpu, new Traps(cpu, cpu.interpreter));
+        generalPath = new Executor(cpu, new Traps(cpu));
     }
 
     Cpu cpu() {
