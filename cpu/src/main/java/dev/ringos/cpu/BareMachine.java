@@ -56,10 +56,10 @@ public final class BareMachine {
             boolean isSyscall = vector == Vectors.SYSCALL;
             // As on Linux, ring 3 may raise only int 0x80 and int3 (a debugger's breakpoint) itself.
             int dpl = isSyscall || vector == Vectors.BREAKPOINT ? 3 : 0;
-            setGate(vector, isSyscall ? syscallGate : trapGate, dpl, Traps.HOST_INTERRUPT_GATE);
+            setGate(vector, isSyscall ? syscallGate : trapGate, dpl, Gates.HOST_INTERRUPT_GATE);
         }
         cpu.setIdt(IDT, 256 * 8 - 1);
-        memory.write32(TSS + Traps.TSS_ESP0, KERNEL_STACK_TOP);
+        memory.write32(TSS + Gates.TSS_ESP0, KERNEL_STACK_TOP);
         cpu.setTaskRegister(TSS);
         for (int va = 0x1000; va < KERNEL_MAPPED; va += PhysicalMemory.PAGE_SIZE) {
             map(va, va, RW);
@@ -78,9 +78,7 @@ public final class BareMachine {
 
     /** Writes an IDT descriptor: handler offset (a host gate number for host types), ring 0 code, given DPL and type. */
     public void setGate(int vector, int offset, int dpl, int type) {
-        int selector = Registers.codeSelector(0);
-        memory.write32(IDT + vector * 8, (selector << 16) | (offset & 0xFFFF));
-        memory.write32(IDT + vector * 8 + 4, (offset & 0xFFFF_0000) | 0x8000 | dpl << 13 | type << 8);
+        Gates.write(memory, IDT, vector, offset, 0, dpl, type);
     }
 
     /** A zeroed physical frame from the bump allocator. */
@@ -152,7 +150,7 @@ public final class BareMachine {
 
     private void trap(Cpu c, int vector, int errorCode) {
         int frame = c.reg(Registers.ESP);
-        boolean hasError = vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
+        boolean hasError = Vectors.hasErrorCode(vector);
         int eip = memory.read32(frame + (hasError ? 4 : 0));
         trap = new Trap(vector, errorCode, eip, c.cr2());
         if (hasError) {

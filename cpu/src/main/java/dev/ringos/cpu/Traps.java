@@ -14,11 +14,6 @@ import static dev.ringos.cpu.Registers.ESP;
  * shuts the machine down (triple fault).
  */
 final class Traps {
-    /** IDT gate types: x86's 32-bit interrupt and trap gates, and the same two for host gates. */
-    static final int INTERRUPT_GATE = 0xE, TRAP_GATE = 0xF, HOST_INTERRUPT_GATE = 0x6, HOST_TRAP_GATE = 0x7;
-    /** TSS offsets of ESP0, ESP1, ESP2 (x86's layout: each followed by its SS slot). */
-    static final int TSS_ESP0 = 4;
-
     private final Cpu c;
     private final int[] r;
     private final Mmu mmu;
@@ -85,8 +80,8 @@ final class Traps {
         int type = (high >>> 8) & 0x1F;
         int dpl = (high >>> 13) & 3;
         boolean present = (high & 0x8000) != 0;
-        boolean host = type == HOST_INTERRUPT_GATE || type == HOST_TRAP_GATE;
-        if (type != INTERRUPT_GATE && type != TRAP_GATE && !host) {
+        boolean host = Gates.isHost(type);
+        if (!Gates.isValid(type)) {
             throw c.gp(idtError);
         }
         if (software && c.cpl > dpl) {
@@ -111,7 +106,7 @@ final class Traps {
         int flags = c.eflags();
         int oldEsp = r[ESP];
         int oldCpl = c.cpl;
-        int sp = ring < oldCpl ? supervisorRead32(c.tr + TSS_ESP0 + 8 * ring) : oldEsp;
+        int sp = ring < oldCpl ? supervisorRead32(c.tr + Gates.TSS_ESP0 + 8 * ring) : oldEsp;
         mmu.setUser(ring == 3);
         try {
             if (ring < oldCpl) {
@@ -133,8 +128,7 @@ final class Traps {
         }
         r[ESP] = sp;
         c.setCpl(ring);
-        boolean clearsIf = type == INTERRUPT_GATE || type == HOST_INTERRUPT_GATE;
-        c.eflags &= ~(TF | (clearsIf ? IF : 0));
+        c.eflags &= ~(TF | (Gates.clearsIf(type) ? IF : 0));
         c.events.cancelSingleStep();
         c.events.poke();
         c.eip = offset;

@@ -18,9 +18,15 @@ public final class Vectors {
     }
 
     /** x86's "contributory" exceptions: two of them in a row make a double fault. */
-    static boolean isContributory(int vector) {
+    public static boolean isContributory(int vector) {
         return vector == DIVIDE_ERROR || (vector >= 10 && vector <= 13);
     }
+
+    /** Whether delivering this vector as an exception pushes an error code (#DF, #TS, #NP, #SS, #GP, #PF, #AC). */
+    public static boolean hasErrorCode(int vector) {
+        return vector == DOUBLE_FAULT || (vector >= 10 && vector <= 14) || vector == 17;
+    }
+
 
     public static String name(int vector) {
         return switch (vector) {

@@ -153,17 +153,17 @@ class CpuFuzzProperties {
             for (int vector = 0; vector < 256; vector++) {
                 int dpl = vector % 2 == 0 ? 3 : 0;
                 if (vector == 0x81) {
-                    setGate(vector, start.entry(), 0, 3, Traps.INTERRUPT_GATE, true);
+                    setGate(vector, start.entry(), 0, 3, Gates.INTERRUPT_GATE, true);
                 } else if (vector == 0x82) {
-                    setGate(vector, start.entry(), 3, 3, Traps.TRAP_GATE, true);
+                    setGate(vector, start.entry(), 3, 3, Gates.TRAP_GATE, true);
                 } else {
-                    int type = vector % 4 < 2 ? Traps.HOST_INTERRUPT_GATE : Traps.HOST_TRAP_GATE;
+                    int type = vector % 4 < 2 ? Gates.HOST_INTERRUPT_GATE : Gates.HOST_TRAP_GATE;
                     setGate(vector, gate, 0, dpl, type, vector < 0xF0);
                 }
             }
             cpu.setIdt(IDT, 256 * 8 - 1);
             for (int ring = 0; ring < 3; ring++) {
-                memory.write32(TSS + Traps.TSS_ESP0 + 8 * ring, KERNEL_STACK_TOP);
+                memory.write32(TSS + Gates.TSS_ESP0 + 8 * ring, KERNEL_STACK_TOP);
             }
             cpu.setTaskRegister(TSS);
             mapAll(start.setup().codeWritable());
@@ -192,10 +192,7 @@ class CpuFuzzProperties {
         }
 
         private void setGate(int vector, int offset, int selectorRing, int dpl, int type, boolean present) {
-            int selector = Registers.codeSelector(selectorRing);
-            memory.write32(IDT + vector * 8, selector << 16 | (offset & 0xFFFF));
-            memory.write32(IDT + vector * 8 + 4,
-                    (offset & 0xFFFF_0000) | (present ? 0x8000 : 0) | dpl << 13 | type << 8);
+            Gates.write(memory, IDT, vector, offset, selectorRing, dpl, type, present);
         }
 
         private void mapAll(boolean codeWritable) {
@@ -575,7 +572,7 @@ class CpuFuzzProperties {
         BareMachine machine = new BareMachine(2 << 20);
         Cpu cpu = machine.cpu();
         int returnAtOnce = cpu.registerHostGate((c, vector, errorCode) -> { });
-        machine.setGate(Vectors.TIMER, returnAtOnce, 0, Traps.HOST_TRAP_GATE);
+        machine.setGate(Vectors.TIMER, returnAtOnce, 0, Gates.HOST_TRAP_GATE);
         byte[] code = new CodeBuilder(GuestPrograms.CODE)
                 .emit("mov", Operand.EAX, Operand.imm(1))
                 .emit("out", Operand.imm(IntervalTimer.PORT), Operand.EAX)

@@ -35,7 +35,7 @@ final class FaultRecorder {
         FaultRecorder recorder = new FaultRecorder();
         int gate = machine.cpu().registerHostGate(recorder::enter);
         for (int vector = 0; vector < 32; vector++) {
-            machine.setGate(vector, gate, 0, Traps.HOST_INTERRUPT_GATE);
+            machine.setGate(vector, gate, 0, Gates.HOST_INTERRUPT_GATE);
         }
         return recorder;
     }

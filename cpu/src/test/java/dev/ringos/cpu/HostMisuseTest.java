@@ -185,7 +185,7 @@ class HostMisuseTest {
         int gate = cpu.registerHostGate((c, vector, errorCode) -> {
             throw defect;
         });
-        machine.setGate(Vectors.INVALID_OPCODE, gate, 0, Traps.HOST_INTERRUPT_GATE);
+        machine.setGate(Vectors.INVALID_OPCODE, gate, 0, Gates.HOST_INTERRUPT_GATE);
         byte[] code = new CodeBuilder(GuestPrograms.CODE).emit("ud2").assemble();
         machine.loadUser(GuestPrograms.CODE, code, code.length, 0);
         machine.enterUser(GuestPrograms.CODE, GuestPrograms.STACK_TOP);
@@ -200,7 +200,7 @@ class HostMisuseTest {
         int gate = cpu.registerHostGate((c, vector, errorCode) -> {
             throw defect;
         });
-        machine.setGate(Vectors.TIMER, gate, 0, Traps.HOST_INTERRUPT_GATE);
+        machine.setGate(Vectors.TIMER, gate, 0, Gates.HOST_INTERRUPT_GATE);
         byte[] code = new CodeBuilder(GuestPrograms.CODE)
                 .emit("mov", EAX, imm(100))
                 .emit("out", imm(IntervalTimer.PORT), EAX)

@@ -7,22 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/**
- * The few facts {@link IsaDoc} cannot read from public constants (trap delivery keeps them
- * package-private) are copied there; this test holds the copies to the code.
- */
+/** The reference states the trap-delivery facts the machine acts on: gate types, ring stacks, double faults. */
 class IsaDocMatchesTheMachineTest {
     private final String doc = IsaDoc.render();
 
     @Test
     void theGateTypesInTheReferenceAreTheOnesTrapDeliveryAccepts() {
-        assertThat(doc).contains(gate(Traps.INTERRUPT_GATE, "interrupt gate"), gate(Traps.TRAP_GATE, "trap gate"),
-                gate(Traps.HOST_INTERRUPT_GATE, "host interrupt gate"), gate(Traps.HOST_TRAP_GATE, "host trap gate"));
+        assertThat(doc).contains(gate(Gates.INTERRUPT_GATE, "interrupt gate"), gate(Gates.TRAP_GATE, "trap gate"),
+                gate(Gates.HOST_INTERRUPT_GATE, "host interrupt gate"), gate(Gates.HOST_TRAP_GATE, "host trap gate"));
     }
 
     @Test
     void theReferenceFindsRingStacksWhereTrapDeliveryReadsThem() {
-        assertThat(doc).contains("ESP for ring n is at TSS + " + Traps.TSS_ESP0 + " + 8·n");
+        assertThat(doc).contains("ESP for ring n is at TSS + " + Gates.TSS_ESP0 + " + 8·n");
     }
 
     @Test

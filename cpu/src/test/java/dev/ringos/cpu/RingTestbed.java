@@ -73,7 +73,7 @@ final class RingTestbed {
 
     /** Points an IDT vector at a host gate, as an interrupt gate (IF cleared on entry). */
     void setHostGate(int vector, int gate, int dpl) {
-        machine.setGate(vector, gate, dpl, Traps.HOST_INTERRUPT_GATE);
+        machine.setGate(vector, gate, dpl, Gates.HOST_INTERRUPT_GATE);
     }
 
     /** Points an IDT vector at ring-0 guest code. */

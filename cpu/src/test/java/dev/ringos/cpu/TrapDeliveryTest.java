@@ -225,7 +225,7 @@ class TrapDeliveryTest {
         user.emit("int", imm(0x80));
         RingTestbed t = withUserCode(user);
         t.loadKernel(kernelCode().emit("inc", dwordAt(abs(KERNEL_DATA))).emit("iret").assemble());
-        t.setGuestGate(USER_VECTOR, KERNEL_CODE, 3, Traps.INTERRUPT_GATE);
+        t.setGuestGate(USER_VECTOR, KERNEL_CODE, 3, Gates.INTERRUPT_GATE);
 
         t.run();
 
@@ -251,7 +251,7 @@ class TrapDeliveryTest {
         handler.emit("add", dwordAt(mem(ESP)), imm(1));
         handler.emit("iret");
         t.loadKernel(handler.assemble());
-        t.setGuestGate(Vectors.GENERAL_PROTECTION, KERNEL_CODE, 0, Traps.INTERRUPT_GATE);
+        t.setGuestGate(Vectors.GENERAL_PROTECTION, KERNEL_CODE, 0, Gates.INTERRUPT_GATE);
 
         t.run();
 
@@ -359,7 +359,7 @@ class TrapDeliveryTest {
     void aPageFaultDeliveredOntoAnUnmappedRing0StackShutsTheMachineDownWithATripleFault() {
         RingTestbed t = withUserCode(userCode().emit("mov", EAX, mem(EBX)));
         t.setReg(EBX, UNMAPPED);
-        t.memory.write32(BareMachine.TSS + Traps.TSS_ESP0, UNMAPPED + 0x1000);
+        t.memory.write32(BareMachine.TSS + Gates.TSS_ESP0, UNMAPPED + 0x1000);
 
         Exit first = t.run();
         Exit again = t.run();

@@ -3,6 +3,7 @@ package dev.ringos.cpu.isa;
 import dev.ringos.cpu.Console;
 import dev.ringos.cpu.ControlRegisters;
 import dev.ringos.cpu.Flags;
+import dev.ringos.cpu.Gates;
 import dev.ringos.cpu.IntervalTimer;
 import dev.ringos.cpu.Msr;
 import dev.ringos.cpu.PageTables;
@@ -31,13 +32,6 @@ import java.util.stream.Collectors;
  */
 public final class IsaDoc {
     public static final String REGENERATE = "mvn -q -B -o test -pl cpu -Dtest=IsaDocTest -Dringos.updateDocs=true";
-
-    /*
-     * Facts of trap delivery that live in package-private code (Traps, Vectors.isContributory);
-     * dev.ringos.cpu.IsaDocMatchesTheMachineTest keeps these copies equal to it.
-     */
-    private static final int INTERRUPT_GATE = 0xE, TRAP_GATE = 0xF, HOST_INTERRUPT_GATE = 0x6, HOST_TRAP_GATE = 0x7;
-    private static final int TSS_ESP0 = 4;
 
     private IsaDoc() {
     }
@@ -336,13 +330,13 @@ public final class IsaDoc {
         for (int v = 0; v < 256; v++) {
             boolean named = !Vectors.name(v).startsWith("vector ");
             if (named || v == Vectors.SYSCALL) {
-                row(md, String.valueOf(v), named ? Vectors.name(v) : "system call", hasErrorCode(v) ? "yes" : "no",
+                row(md, String.valueOf(v), named ? Vectors.name(v) : "system call", Vectors.hasErrorCode(v) ? "yes" : "no",
                         cause(v));
             }
         }
         md.append("\nDelivery reads the vector's gate from the IDT (below). When the handler's ring is more\n")
                 .append("privileged than the CPL, it switches to that ring's stack: ESP for ring n is at TSS + ")
-                .append(TSS_ESP0).append(" + 8·n\n(x86's ESP0–ESP2 slots, the TSS being where `ltr` pointed TR). ")
+                .append(Gates.TSS_ESP0).append(" + 8·n\n(x86's ESP0–ESP2 slots, the TSS being where `ltr` pointed TR). ")
                 .append("It pushes, and leaves ESP pointing at the\nlast push:\n\n");
         md.append("```\n")
                 .append("[old ESP]      only when the ring changed\n")
@@ -367,20 +361,10 @@ public final class IsaDoc {
                 .append("delivering #DF is a triple fault: the machine shuts down.\n\n");
     }
 
-    /** x86's rule: #DF, #TS, #NP, #SS, #GP, #PF and #AC push an error code. */
-    private static boolean hasErrorCode(int vector) {
-        return vector == 8 || vector >= 10 && vector <= 14 || vector == 17;
-    }
-
-    /** x86's contributory exceptions: #DE and vectors 10–13. */
-    private static boolean isContributory(int vector) {
-        return vector == 0 || vector >= 10 && vector <= 13;
-    }
-
     private static String contributory() {
         List<String> names = new ArrayList<>();
         for (int v = 0; v < 32; v++) {
-            if (isContributory(v) && !Vectors.name(v).startsWith("vector ")) {
+            if (Vectors.isContributory(v) && !Vectors.name(v).startsWith("vector ")) {
                 names.add(Vectors.name(v));
             }
         }
@@ -416,11 +400,11 @@ public final class IsaDoc {
         row(md, "6–7", "handler offset, bits 31–16");
         md.append('\n');
         table(md, "type", "gate", "offset is", "clears IF");
-        row(md, code(hex(INTERRUPT_GATE)), "interrupt gate", "the guest handler's address", "yes");
-        row(md, code(hex(TRAP_GATE)), "trap gate", "the guest handler's address", "no");
-        row(md, code(hex(HOST_INTERRUPT_GATE)), "host interrupt gate (ringos)",
+        row(md, code(hex(Gates.INTERRUPT_GATE)), "interrupt gate", "the guest handler's address", "yes");
+        row(md, code(hex(Gates.TRAP_GATE)), "trap gate", "the guest handler's address", "no");
+        row(md, code(hex(Gates.HOST_INTERRUPT_GATE)), "host interrupt gate (ringos)",
                 "a host gate number: 1, 2, … as `Cpu.registerHostGate` returned it", "yes");
-        row(md, code(hex(HOST_TRAP_GATE)), "host trap gate (ringos)", "a host gate number", "no");
+        row(md, code(hex(Gates.HOST_TRAP_GATE)), "host trap gate (ringos)", "a host gate number", "no");
         md.append("\nA host gate is delivered exactly like a guest one (ring and stack switch, frame); then the CPU\n")
                 .append("runs the host code behind it and leaves by `iret`. Delivery raises #GP(vector·8+2+EXT) when\n")
                 .append("the gate lies beyond the IDT limit, has another type, or (`int n`, `int3` only) has DPL < CPL;\n")

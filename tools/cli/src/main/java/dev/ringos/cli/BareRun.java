@@ -3,6 +3,7 @@ package dev.ringos.cli;
 import dev.ringos.asm.elf.Executable;
 import dev.ringos.cpu.Cpu;
 import dev.ringos.cpu.Exit;
+import dev.ringos.cpu.Gates;
 import dev.ringos.cpu.PhysicalMemory;
 import dev.ringos.cpu.Registers;
 import dev.ringos.cpu.Vectors;
@@ -45,9 +46,7 @@ final class BareRun {
         cpu = new Cpu(memory);
         int gate = cpu.registerHostGate(this::trapped);
         for (int vector = 0; vector < 256; vector++) {
-            int selector = Registers.codeSelector(0);
-            memory.write32(idt + vector * 8, selector << 16 | (gate & 0xFFFF));
-            memory.write32(idt + vector * 8 + 4, 0x8000 | 3 << 13 | 0x6 << 8);
+            Gates.write(memory, idt, vector, gate, 0, 3, Gates.HOST_INTERRUPT_GATE);
         }
         cpu.setIdt(idt, 256 * 8 - 1);
         cpu.console().setSink(console);
@@ -94,7 +93,7 @@ final class BareRun {
     }
 
     private void trapped(Cpu c, int vector, int errorCode) {
-        boolean hasErrorCode = vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
+        boolean hasErrorCode = Vectors.hasErrorCode(vector);
         int frame = c.reg(Registers.ESP);
         long eipAddress = c.physicalAddress(frame + (hasErrorCode ? 4 : 0));
         int eip = eipAddress < 0 ? 0 : c.memory().read32((int) eipAddress);
