@@ -2,7 +2,6 @@
 ;
 ;   ./ringos run --bare examples/sieve.s
 
-CONSOLE equ 0x3F8
 LIMIT   equ 100
 
 section .bss
@@ -51,31 +50,4 @@ _start:
         mov eax, edi            ; exit status: how many primes (25)
         hlt
 
-; print_decimal: print eax as an unsigned decimal number. Clobbers eax, ecx, edx.
-print_decimal:
-        push ebx
-        mov ebx, 10
-        mov ecx, 0
-.divide:
-        mov edx, 0
-        div ebx
-        add edx, '0'
-        push edx
-        inc ecx
-        test eax, eax
-        jnz .divide
-.print:
-        pop eax
-        call put_char
-        dec ecx
-        jnz .print
-        pop ebx
-        ret
-
-; put_char: print the character in al.
-put_char:
-        push edx
-        mov dx, CONSOLE
-        out dx, al
-        pop edx
-        ret
+%include "console.inc"
