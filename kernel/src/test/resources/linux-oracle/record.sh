@@ -7,7 +7,8 @@
 # Needs nasm and GNU ld (elf_i386); without them it says so and exits 0.
 set -u
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+src="${BASH_SOURCE[0]}"; case "$src" in */*) dir="${src%/*}" ;; *) dir=. ;; esac
+here="$(cd "$dir" && pwd)"
 mode=record
 case "${1:-}" in
     "") ;;
