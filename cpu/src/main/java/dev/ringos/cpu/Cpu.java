@@ -48,6 +48,8 @@ public final class Cpu {
     int sysretEflags;
     int sysretEsp;
     int syscallHostGate;
+    /** Set by the syscall host gate to return through an iret frame instead of sysret. */
+    boolean leaveByIret;
 
     // ---- counters ----
     long cycles;
@@ -232,6 +234,32 @@ public final class Cpu {
         if (!SystemInstructions.writeMsr(this, number, value)) {
             throw new IllegalArgumentException(String.format("no MSR %#x, or it cannot hold %#x", number, value));
         }
+    }
+
+    /** Drops the TLB entries for the page holding {@code va}, as invlpg does. */
+    public void invalidatePage(int va) {
+        mmu.invalidatePage(va);
+        interpreter.forgetFetchPage();
+    }
+
+    /**
+     * Advances virtual time by {@code cycles}: a hosted kernel's Java code takes no guest
+     * instructions, so it charges the work it models (a syscall, a page copy) this way.
+     */
+    public void addCycles(long cycles) {
+        if (cycles < 0) {
+            throw new IllegalArgumentException("time only moves forward: " + cycles);
+        }
+        this.cycles += cycles;
+        events.poke();
+    }
+
+    /**
+     * From the syscall host gate: leave by iret through the frame at ESP instead of by sysret, as
+     * Linux's slow path does when sysret cannot resume the context (another ring, a full frame).
+     */
+    public void leaveSyscallByIret() {
+        leaveByIret = true;
     }
 
     /** Registers host code behind a gate; the number goes in an IDT descriptor or SYSCALL_HOST_GATE. */

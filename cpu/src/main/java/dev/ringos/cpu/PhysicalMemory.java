@@ -92,8 +92,49 @@ public final class PhysicalMemory {
                     data.length, pa, bytes.length));
         }
         System.arraycopy(data, 0, bytes, pa, data.length);
-        for (int page = pa >>> 12; page << 12 < pa + data.length; page++) {
-            invalidateCode(page);
+        invalidateRange(pa, data.length);
+    }
+
+    /** Sets {@code length} bytes at {@code pa} to {@code value} (a kernel zeroing a fresh frame). */
+    public void fill(int pa, int length, int value) {
+        checkRange(pa, length);
+        Arrays.fill(bytes, pa, pa + length, (byte) value);
+        invalidateRange(pa, length);
+    }
+
+    /** Copies {@code length} bytes from {@code from} to {@code to} within memory (a kernel copying a frame). */
+    public void copyWithin(int from, int to, int length) {
+        checkRange(from, length);
+        checkRange(to, length);
+        System.arraycopy(bytes, from, bytes, to, length);
+        invalidateRange(to, length);
+    }
+
+    /** Copies guest memory into a host array, as many bytes as {@code length}. */
+    public void read(int pa, byte[] into, int offset, int length) {
+        checkRange(pa, length);
+        System.arraycopy(bytes, pa, into, offset, length);
+    }
+
+    /** Copies part of a host array into guest memory. */
+    public void write(int pa, byte[] from, int offset, int length) {
+        checkRange(pa, length);
+        System.arraycopy(from, offset, bytes, pa, length);
+        invalidateRange(pa, length);
+    }
+
+    private void checkRange(int pa, int length) {
+        if (length < 0 || !contains(pa, length)) {
+            throw new IllegalArgumentException(String.format("%d bytes at %#x are not all in %d bytes of memory",
+                    length, pa, bytes.length));
+        }
+    }
+
+    private void invalidateRange(int pa, int length) {
+        for (long page = Integer.toUnsignedLong(pa) >>> 12; page << 12 < Integer.toUnsignedLong(pa) + length; page++) {
+            if (decoded[(int) page] != null) {
+                invalidateCode((int) page);
+            }
         }
     }
 

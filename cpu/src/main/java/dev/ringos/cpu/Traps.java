@@ -213,7 +213,17 @@ final class Traps {
             return;
         }
         c.eip = next;
+        c.leaveByIret = false;
         c.hostGates.get(c.syscallHostGate - 1).enter(c, -1, 0);
+        if (c.leaveByIret) {
+            c.leaveByIret = false;
+            try {
+                iret();
+            } catch (CpuFault f) {
+                c.events.shutdown("the syscall host gate returned through a bad frame: " + Vectors.name(f.vector));
+            }
+            return;
+        }
         sysret();
     }
 

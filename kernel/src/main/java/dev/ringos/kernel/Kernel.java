@@ -1,0 +1,120 @@
+package dev.ringos.kernel;
+
+import dev.ringos.asm.Assembler;
+import dev.ringos.asm.Diagnostics;
+import dev.ringos.asm.Preprocessor;
+import dev.ringos.asm.SourceLine;
+import dev.ringos.asm.elf.Executable;
+import dev.ringos.asm.elf.ElfWriter;
+import dev.ringos.kernel.core.KernelConfig;
+import dev.ringos.kernel.core.Microkernel;
+import dev.ringos.kernel.core.RunResult;
+import dev.ringos.kernel.servers.pm.ProcessManager;
+import dev.ringos.kernel.servers.vfs.CpioEntry;
+import dev.ringos.kernel.servers.vfs.FileServer;
+import dev.ringos.kernel.servers.vfs.HostConsole;
+import dev.ringos.kernel.servers.vfs.RootFileSystem;
+import dev.ringos.kernel.syscall.Strace;
+import dev.ringos.kernel.syscall.SyscallDispatcher;
+import dev.ringos.kernel.syscall.SyscallTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A booted ringos: the core on its machine, the servers, and the syscall layer between them.
+ * The host makes one, {@link #start}s init, and calls {@link #run} until it says the machine
+ * has shut down.
+ */
+public final class Kernel {
+    public static final String INIT = "/sbin/init";
+
+    private final Microkernel core;
+    private final FileServer files;
+    private final ProcessManager pm;
+    private final SyscallTable table;
+
+    /**
+     * @param root     the root image's files
+     * @param console  the host end of fds 0, 1, 2
+     * @param strace   where strace lines go
+     */
+    public Kernel(KernelConfig config, List<CpioEntry> root, HostConsole console, Consumer<String> strace) {
+        core = new Microkernel(config);
+        files = new FileServer(core.calls(), new RootFileSystem(root), console);
+        pm = new ProcessManager(core.calls(), files);
+        table = new SyscallTable(core.calls(), pm, files);
+        core.attach(new SyscallDispatcher(table, new Strace(core.calls(), strace)), pm);
+    }
+
+    /**
+     * Starts {@link #INIT} as PID 1 with {@code argv} and {@code envp}; with {@code trace} its
+     * syscalls (and its descendants') are traced. Returns 0 or a negative errno.
+     */
+    public int start(List<String> argv, List<String> envp, boolean trace) {
+        int result = pm.startInit(INIT, argv, envp);
+        if (result == 0 && trace) {
+            pm.process(1).task().setTraced(true);
+        }
+        return result;
+    }
+
+    public RunResult run(long cycles) {
+        return core.run(cycles);
+    }
+
+    public Microkernel core() {
+        return core;
+    }
+
+    public ProcessManager processes() {
+        return pm;
+    }
+
+    public SyscallTable syscalls() {
+        return table;
+    }
+
+    /**
+     * A root image for running one program: {@link #INIT} (which runs argv[1] and exits with its
+     * status) and the program at {@code path}.
+     */
+    public static List<CpioEntry> runImage(String path, byte[] program) {
+        List<CpioEntry> entries = new ArrayList<>();
+        entries.add(new CpioEntry(INIT, CpioEntry.S_IFREG | 0755, runInit()));
+        entries.add(new CpioEntry(path, CpioEntry.S_IFREG | 0755, program));
+        return entries;
+    }
+
+    private static byte[] runInitImage;
+
+    /** The run-mode init, assembled from its source once. */
+    static synchronized byte[] runInit() {
+        if (runInitImage == null) {
+            String source;
+            try (InputStream in = Kernel.class.getResourceAsStream("runinit.s")) {
+                source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Diagnostics diagnostics = new Diagnostics();
+            List<SourceLine> lines = new ArrayList<>();
+            String[] text = source.split("\n", -1);
+            for (int i = 0; i < text.length; i++) {
+                lines.add(new SourceLine(text[i], "runinit.s", i + 1));
+            }
+            lines = Preprocessor.preprocess(lines, Path.of("runinit.s"), List.of(), diagnostics);
+            Executable exe = lines == null ? null : Assembler.assemble(lines, diagnostics);
+            if (exe == null || diagnostics.hasErrors()) {
+                throw new IllegalStateException("runinit.s does not assemble:\n" + diagnostics.render());
+            }
+            runInitImage = ElfWriter.write(exe);
+        }
+        return runInitImage;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ringos.kernel.core;
+
+/**
+ * A thread of execution (Linux's task): its saved context, its address space, its scheduling
+ * state and CPU time. What a process is — pid, parent, signals — belongs to the process
+ * manager, which hangs its record on {@link #owner}.
+ */
+public final class Task {
+    public final int id;
+    final Context context = new Context();
+    AddressSpace space;
+    TaskState state = TaskState.RUNNABLE;
+    /** Where it is parked, when SLEEPING or UNINTERRUPTIBLE. */
+    WaitQueue waitingOn;
+    /** Parked in a syscall that runs again from the start when woken (its EIP was moved back). */
+    boolean restartOnWake;
+    /** Something (a signal) must be looked at before it next returns to user mode. */
+    volatile boolean workPending;
+    long userCycles;
+    long systemCycles;
+    /** The cycle count when it last went on the CPU or entered the kernel, for accounting. */
+    long since;
+    /** strace-style tracing of its syscalls. */
+    boolean traced;
+    /** The command name (Linux's comm), for traces and ps. */
+    private String name = "?";
+    /** The process manager's record of the process this thread belongs to. */
+    private Object owner;
+
+    Task(int id) {
+        this.id = id;
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public AddressSpace space() {
+        return space;
+    }
+
+    public long userCycles() {
+        return userCycles;
+    }
+
+    public long systemCycles() {
+        return systemCycles;
+    }
+
+    public boolean traced() {
+        return traced;
+    }
+
+    public void setTraced(boolean traced) {
+        this.traced = traced;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Object owner() {
+        return owner;
+    }
+
+    public void setOwner(Object owner) {
+        this.owner = owner;
+    }
+
+    /** Asks the kernel to call the process manager before this thread next returns to user mode. */
+    public void requestWork() {
+        workPending = true;
+    }
+
+    @Override
+    public String toString() {
+        return "task " + id;
+    }
+}

@@ -1,0 +1,395 @@
+package dev.ringos.kernel.servers.pm;
+
+import dev.ringos.asm.elf.Executable;
+import dev.ringos.kernel.core.AddressSpace;
+import dev.ringos.kernel.core.KernelCalls;
+import dev.ringos.kernel.core.ProcessEvents;
+import dev.ringos.kernel.core.Signal;
+import dev.ringos.kernel.core.SyscallHandler;
+import dev.ringos.kernel.core.Task;
+import dev.ringos.kernel.core.UserFault;
+import dev.ringos.kernel.servers.vfs.FileServer;
+import dev.ringos.kernel.syscall.Errno;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The process manager: the process table, fork, execve, exit, wait4, process groups and
+ * sessions. Signals are in {@link Signals}. It reaches threads and memory only through
+ * {@link KernelCalls}; each handler is named after the call it serves.
+ */
+public final class ProcessManager implements ProcessEvents {
+    /** Linux's default pid_max: pids wrap around below it. */
+    static final int PID_MAX = 32768;
+    public static final int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8;
+    private static final int WAIT_OPTIONS = WNOHANG | WUNTRACED | WCONTINUED | 0x4000_0000 | 0x8000_0000 | 0x2000_0000;
+    private static final int PATH_MAX = 4096;
+
+    private final KernelCalls calls;
+    private final FileServer files;
+    private final ExecLoader loader;
+    final Signals signals;
+    private final Map<Integer, Process> table = new TreeMap<>();
+    private int lastPid;
+
+    public ProcessManager(KernelCalls calls, FileServer files) {
+        this.calls = calls;
+        this.files = files;
+        this.loader = new ExecLoader(calls);
+        this.signals = new Signals(calls, this);
+    }
+
+    public Signals signals() {
+        return signals;
+    }
+
+    // ---- the first process ----
+
+    /**
+     * Starts PID 1 from {@code path} with {@code argv} and {@code envp}, its fds 0–2 on the
+     * console. Returns 0 or a negative errno.
+     */
+    public int startInit(String path, List<String> argv, List<String> envp) {
+        Object found = files.executable(path);
+        if (found instanceof Errno e) {
+            return e.negated();
+        }
+        Object parsed = ExecLoader.parse((byte[]) found);
+        if (parsed instanceof Errno e) {
+            return e.negated();
+        }
+        Executable exe = (Executable) parsed;
+        AddressSpace space = loader.buildSpace(exe);
+        if (space == null) {
+            return Errno.ENOMEM.negated();
+        }
+        int pid = allocatePid();
+        Task task = calls.createTask(pid, space);
+        Process init = new Process(pid, task, new SignalState());
+        init.pgid = pid;
+        init.sid = pid;
+        task.setOwner(init);
+        table.put(pid, init);
+        files.createConsoleTable(pid);
+        try {
+            start(init, exe, path, argv, envp);
+        } catch (UserFault e) {
+            return Errno.ENOMEM.negated();
+        }
+        calls.makeRunnable(task);
+        return 0;
+    }
+
+    private void start(Process p, Executable exe, String path, List<String> argv, List<String> envp)
+            throws UserFault {
+        int sp = loader.buildStack(p.task, exe.entry(), path, argv, envp);
+        calls.startAt(p.task, exe.entry(), sp);
+        p.task.setName(ExecLoader.commandName(path));
+        p.argv = List.copyOf(argv);
+    }
+
+    // ---- identity ----
+
+    public int getpid(Task caller) {
+        return process(caller).pid;
+    }
+
+    public int getppid(Task caller) {
+        return process(caller).ppid();
+    }
+
+    // ---- fork, execve ----
+
+    public int fork(Task caller) {
+        Process parent = process(caller);
+        int pid = allocatePid();
+        if (pid < 0) {
+            return Errno.EAGAIN.negated();
+        }
+        AddressSpace space = calls.forkSpace(caller.space());
+        if (space == null) {
+            return Errno.ENOMEM.negated();
+        }
+        Task task = calls.forkTask(caller, pid, space);
+        Process child = new Process(pid, task, parent.signals.copy());
+        child.parent = parent;
+        child.pgid = parent.pgid;
+        child.sid = parent.sid;
+        child.argv = parent.argv;
+        task.setOwner(child);
+        parent.children.add(child);
+        table.put(pid, child);
+        files.fork(parent.pid, pid);
+        calls.makeRunnable(task);
+        return pid;
+    }
+
+    public int execve(Task caller, int pathAddress, int argvAddress, int envpAddress) throws UserFault {
+        Process p = process(caller);
+        String path = calls.memory().readString(caller, pathAddress, PATH_MAX - 1);
+        if (path == null) {
+            return Errno.ENAMETOOLONG.negated();
+        }
+        int[] budget = {ExecLoader.ARG_MAX};
+        List<String> argv = ExecLoader.readStrings(calls, caller, argvAddress, budget);
+        List<String> envp = argv == null ? null : ExecLoader.readStrings(calls, caller, envpAddress, budget);
+        if (argv == null || envp == null) {
+            return Errno.E2BIG.negated();
+        }
+        if (path.isEmpty()) {
+            return Errno.ENOENT.negated();
+        }
+        Object found = files.executable(path);
+        if (found instanceof Errno e) {
+            return e.negated();
+        }
+        Object parsed = ExecLoader.parse((byte[]) found);
+        if (parsed instanceof Errno e) {
+            return e.negated();
+        }
+        Executable exe = (Executable) parsed;
+        AddressSpace space = loader.buildSpace(exe);
+        if (space == null) {
+            return Errno.ENOMEM.negated();
+        }
+        // The point of no return: the old image is gone; failing now can only kill the process.
+        calls.replaceSpace(caller, space);
+        files.exec(p.pid);
+        p.signals.resetHandlersForExec();
+        try {
+            start(p, exe, path, argv, envp);
+        } catch (UserFault e) {
+            signals.force(p, Signal.SIGKILL);
+            return SyscallHandler.KEEP_REGISTERS;
+        }
+        return SyscallHandler.KEEP_REGISTERS;
+    }
+
+    // ---- exit, wait ----
+
+    public int exit(Task caller, int code) {
+        exit(process(caller), WaitStatus.exited(code));
+        return SyscallHandler.KEEP_REGISTERS;
+    }
+
+    /** Ends a process with a wait status: it becomes a zombie until its parent waits. */
+    void exit(Process p, int status) {
+        if (p.zombie) {
+            return;
+        }
+        files.exit(p.pid);
+        calls.exitTask(p.task);
+        p.zombie = true;
+        p.exitStatus = status;
+        Process init = table.get(1);
+        boolean orphanedZombies = false;
+        for (Process child : p.children) {
+            child.parent = init;
+            if (init != null && init != p) {
+                init.children.add(child);
+                orphanedZombies |= child.zombie;
+            }
+        }
+        p.children.clear();
+        if (orphanedZombies) {
+            calls.wakeAll(init.childEvents);
+            signals.send(init, Signal.SIGCHLD, 0);
+        }
+        if (p.pid == 1) {
+            calls.shutdown(WaitStatus.shellStatus(status));
+            return;
+        }
+        Process parent = p.parent;
+        if (parent != null) {
+            if (parent.signals.handler[Signal.SIGCHLD] == SignalState.SIG_IGN
+                    || (parent.signals.flags[Signal.SIGCHLD] & SignalState.SA_NOCLDWAIT) != 0) {
+                reap(p);
+            } else {
+                signals.send(parent, Signal.SIGCHLD, p.pid);
+            }
+            calls.wakeAll(parent.childEvents);
+        }
+    }
+
+    public int wait4(Task caller, int pid, int statusAddress, int options, int rusageAddress) throws UserFault {
+        Process p = process(caller);
+        if ((options & ~WAIT_OPTIONS) != 0) {
+            return Errno.EINVAL.negated();
+        }
+        boolean any = false;
+        for (Process child : p.children) {
+            if (!matches(p, child, pid)) {
+                continue;
+            }
+            any = true;
+            int status;
+            if (child.zombie) {
+                status = child.exitStatus;
+                p.childUserCycles += child.task.userCycles() + child.childUserCycles;
+                p.childSystemCycles += child.task.systemCycles() + child.childSystemCycles;
+                writeRusage(caller, rusageAddress, child);
+                reap(child);
+            } else if (child.stopToReport && (options & WUNTRACED) != 0) {
+                child.stopToReport = false;
+                status = WaitStatus.stopped(child.stopSignal);
+            } else if (child.continueToReport && (options & WCONTINUED) != 0) {
+                child.continueToReport = false;
+                status = WaitStatus.CONTINUED;
+            } else {
+                continue;
+            }
+            if (statusAddress != 0) {
+                calls.memory().writeInt(caller, statusAddress, status);
+            }
+            return child.pid;
+        }
+        if (!any) {
+            return Errno.ECHILD.negated();
+        }
+        if ((options & WNOHANG) != 0) {
+            return 0;
+        }
+        calls.park(caller, p.childEvents, true);
+        return SyscallHandler.PARKED;
+    }
+
+    private static boolean matches(Process parent, Process child, int pid) {
+        if (pid > 0) {
+            return child.pid == pid;
+        }
+        if (pid == 0) {
+            return child.pgid == parent.pgid;
+        }
+        if (pid == -1) {
+            return true;
+        }
+        return child.pgid == -pid;
+    }
+
+    /** struct rusage: ru_utime and ru_stime as timevals from virtual cycles, the rest zero. */
+    private void writeRusage(Task caller, int address, Process child) throws UserFault {
+        if (address == 0) {
+            return;
+        }
+        byte[] zeros = new byte[72];
+        calls.memory().write(caller, address, zeros, 0, zeros.length);
+        long user = child.task.userCycles() / 100;
+        long system = child.task.systemCycles() / 100;
+        calls.memory().writeInt(caller, address, (int) (user / 1_000_000));
+        calls.memory().writeInt(caller, address + 4, (int) (user % 1_000_000));
+        calls.memory().writeInt(caller, address + 8, (int) (system / 1_000_000));
+        calls.memory().writeInt(caller, address + 12, (int) (system % 1_000_000));
+    }
+
+    private void reap(Process child) {
+        if (child.parent != null) {
+            child.parent.children.remove(child);
+        }
+        table.remove(child.pid);
+        calls.forget(child.task);
+    }
+
+    // ---- groups and sessions ----
+
+    public int setpgid(Task caller, int pid, int pgid) {
+        Process self = process(caller);
+        Process target = pid == 0 ? self : table.get(pid);
+        if (pgid < 0) {
+            return Errno.EINVAL.negated();
+        }
+        if (target == null || target != self && target.parent != self) {
+            return Errno.ESRCH.negated();
+        }
+        if (target.sid != self.sid || target.sid == target.pid) {
+            return Errno.EPERM.negated();
+        }
+        int group = pgid == 0 ? target.pid : pgid;
+        if (group != target.pid && table.values().stream().noneMatch(q -> q.pgid == group && q.sid == self.sid)) {
+            return Errno.EPERM.negated();
+        }
+        target.pgid = group;
+        return 0;
+    }
+
+    public int getpgid(Task caller, int pid) {
+        Process target = pid == 0 ? process(caller) : table.get(pid);
+        return target == null ? Errno.ESRCH.negated() : target.pgid;
+    }
+
+    public int setsid(Task caller) {
+        Process p = process(caller);
+        int pid = p.pid;
+        if (table.values().stream().anyMatch(q -> q.pgid == pid)) {
+            return Errno.EPERM.negated();
+        }
+        p.sid = pid;
+        p.pgid = pid;
+        return pid;
+    }
+
+    public int getsid(Task caller, int pid) {
+        Process target = pid == 0 ? process(caller) : table.get(pid);
+        return target == null ? Errno.ESRCH.negated() : target.sid;
+    }
+
+    // ---- memory ----
+
+    public int brk(Task caller, int address) {
+        AddressSpace space = caller.space();
+        if (address != 0) {
+            calls.setBrk(space, address);
+        }
+        return space.brk();
+    }
+
+    // ---- ProcessEvents ----
+
+    @Override
+    public void fault(Task task, int signal, int code, int address, int trap, int errorCode) {
+        signals.fault(process(task), signal, code, address, trap, errorCode);
+    }
+
+    @Override
+    public void beforeUserReturn(Task task) {
+        signals.deliver(process(task));
+    }
+
+    // ---- table ----
+
+    static Process process(Task task) {
+        return (Process) task.owner();
+    }
+
+    public Process process(int pid) {
+        return table.get(pid);
+    }
+
+    public Collection<Process> processes() {
+        return Collections.unmodifiableCollection(table.values());
+    }
+
+    List<Process> group(int pgid) {
+        List<Process> members = new ArrayList<>();
+        for (Process p : table.values()) {
+            if (p.pgid == pgid && !p.zombie) {
+                members.add(p);
+            }
+        }
+        return members;
+    }
+
+    /** The next free pid after the last one given, wrapping below PID_MAX; -1 if all are taken. */
+    private int allocatePid() {
+        for (int i = 0; i < PID_MAX; i++) {
+            lastPid = lastPid + 1 >= PID_MAX ? 2 : lastPid + 1;
+            if (!table.containsKey(lastPid) && calls.task(lastPid) == null) {
+                return lastPid;
+            }
+        }
+        return -1;
+    }
+}
