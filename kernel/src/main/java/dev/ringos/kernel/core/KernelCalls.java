@@ -9,6 +9,8 @@ import java.util.Map;
  * Nothing here exposes the CPU or physical memory.
  */
 public final class KernelCalls {
+    /** Linux's EINTR; the core stands below the syscall layer's Errno. */
+    private static final int EINTR = 4;
     private final Microkernel kernel;
 
     KernelCalls(Microkernel kernel) {
@@ -62,11 +64,22 @@ public final class KernelCalls {
         kernel.wakeAll(queue);
     }
 
-    /** Wakes a sleeping thread early (a signal arrived); a restartable syscall runs again. */
+    /**
+     * Wakes a sleeping thread early (a signal arrived): a restartable syscall runs again (or
+     * fails with EINTR if a handler runs and says so); any other wait ends with EINTR.
+     */
     public void interrupt(Task task) {
         if (task.state == TaskState.SLEEPING) {
+            if (!task.restartOnWake) {
+                setResult(task, -EINTR);
+            }
             kernel.makeRunnable(task);
         }
+    }
+
+    /** Whether {@code task} is still parked on {@code queue} (an interrupted wait is not). */
+    public boolean isWaitingOn(Task task, WaitQueue queue) {
+        return task.waitingOn == queue;
     }
 
     /** Whether the thread's interrupted syscall is set to run again (its EIP is on the syscall instruction). */
