@@ -53,9 +53,23 @@ ulimit -s 8192      # a bounded stack, for the recursion program
 runner=()
 command -v timeout >/dev/null 2>&1 && runner=(timeout -k 5 30)
 
+# Whoever runs this (a JVM, for one) may have signals blocked or ignored, and children inherit
+# both; every program must start as from a login shell: nothing blocked, every action default.
+clean=()
+if py=$(command -v python3); then
+    clean=("$py" -c 'import os, signal, sys
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for s in range(1, signal.NSIG):
+    try:
+        signal.signal(s, signal.SIG_DFL)
+    except (OSError, ValueError):
+        pass
+os.execve(sys.argv[1], sys.argv[1:], {})')
+fi
+
 cd "$work"
 for name in "${names[@]}"; do
-    { "${runner[@]}" env -i "./$name" </dev/null >"expected/$name.out" 2>/dev/null; } 2>/dev/null
+    { "${runner[@]}" env -i "${clean[@]}" "./$name" </dev/null >"expected/$name.out" 2>/dev/null; } 2>/dev/null
     st=$?
     if [ "$st" -ge 128 ]; then
         echo "signal $((st - 128))" > "expected/$name.status"

@@ -73,6 +73,7 @@ public final class KernelCalls {
             if (!task.restartOnWake) {
                 setResult(task, -EINTR);
             }
+            task.wokenByEvent = false;
             kernel.makeRunnable(task);
         }
     }
@@ -194,6 +195,13 @@ public final class KernelCalls {
 
     public Frames frames() {
         return kernel.frames();
+    }
+
+    // ---- IPC ports ----
+
+    /** The port table: port_create, ipc_call, ipc_recv, ipc_reply, and clean-up when a process exits. */
+    public Ports ports() {
+        return kernel.ports();
     }
 
     // ---- time, host, machine ----

@@ -282,6 +282,13 @@ public final class Microkernel {
                 // Both int 0x80 and syscall are two bytes: back onto the instruction, to run it again.
                 task.context.eip -= 2;
             }
+            if (task.workPending && task.state == TaskState.SLEEPING) {
+                // A signal is already pending: the thread does not sleep (Linux checks before sleeping).
+                if (!task.restartOnWake) {
+                    setRegister(task, EAX, -4);
+                }
+                makeRunnable(task);
+            }
         } else if (result != SyscallHandler.KEEP_REGISTERS) {
             setRegister(task, EAX, result);
         }
@@ -358,14 +365,14 @@ public final class Microkernel {
     /** Delivers pending work, picks who runs, and sets up the return to it. */
     private void leave() {
         while (true) {
-            if (current != idle && current.state == TaskState.RUNNABLE && current.workPending) {
+            if (current != idle && current.state == TaskState.RUNNABLE && hasDeliverableWork(current)) {
                 current.workPending = false;
                 processEvents.beforeUserReturn(current);
                 continue;
             }
             if (needResched || current == idle || current.state != TaskState.RUNNABLE) {
                 schedule();
-                if (current != idle && current.workPending) {
+                if (current != idle && hasDeliverableWork(current)) {
                     continue;
                 }
             }
@@ -391,6 +398,11 @@ public final class Microkernel {
             }
         }
         current.since = cpu.cycles();
+    }
+
+    /** Pending work waits while a woken thread has yet to run its restarted syscall. */
+    private static boolean hasDeliverableWork(Task task) {
+        return task.workPending && !(task.restartOnWake && task.wokenByEvent);
     }
 
     /** Ring 3 frames go at the top of the kernel stack; a ring-0 one (idle) on the thread's own stack. */
@@ -553,6 +565,7 @@ public final class Microkernel {
             policy.remove(task);
         }
         task.state = interruptible ? TaskState.SLEEPING : TaskState.UNINTERRUPTIBLE;
+        task.wokenByEvent = false;
         task.waitingOn = queue;
         task.restartOnWake = restart;
         queue.waiters.add(task);
@@ -561,6 +574,7 @@ public final class Microkernel {
     void wakeAll(WaitQueue queue) {
         List<Task> waiters = new ArrayList<>(queue.waiters);
         for (Task t : waiters) {
+            t.wokenByEvent = true;
             makeRunnable(t);
         }
     }
@@ -633,6 +647,16 @@ public final class Microkernel {
 
     UserMemory userMemory() {
         return userMemory;
+    }
+
+    /** The IPC port table (docs/ipc.md), made on first use. */
+    private Ports ports;
+
+    Ports ports() {
+        if (ports == null) {
+            ports = new Ports(this);
+        }
+        return ports;
     }
 
     KernelTrace trace() {

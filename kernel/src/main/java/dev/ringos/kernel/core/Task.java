@@ -14,6 +14,11 @@ public final class Task {
     WaitQueue waitingOn;
     /** Parked in a syscall that runs again from the start when woken (its EIP was moved back). */
     boolean restartOnWake;
+    /**
+     * Woken by the event it waited for (not by a signal): its syscall must run again before any
+     * pending signal is delivered, as on Linux, where the woken thread finishes the call first.
+     */
+    boolean wokenByEvent;
     /** Something (a signal) must be looked at before it next returns to user mode. */
     volatile boolean workPending;
     long userCycles;

@@ -183,6 +183,7 @@ public final class ProcessManager implements ProcessEvents {
         }
         files.exit(p.pid);
         calls.exitTask(p.task);
+        calls.ports().exited(p.task);
         p.zombie = true;
         p.exitStatus = status;
         Process init = table.get(1);
@@ -297,6 +298,9 @@ public final class ProcessManager implements ProcessEvents {
 
     public int setpgid(Task caller, int pid, int pgid) {
         Process self = process(caller);
+        if (pid < 0 || pgid < 0) {
+            return Errno.EINVAL.negated();
+        }
         Process target = pid == 0 ? self : table.get(pid);
         if (pgid < 0) {
             return Errno.EINVAL.negated();

@@ -234,22 +234,26 @@ public final class Signals {
                 restorer = calls.memory().readInt(caller, act + 12);
             }
         }
-        if (oldact != 0) {
-            calls.memory().check(caller, oldact, rt ? 20 : 16, true);
-            calls.memory().writeInt(caller, oldact, s.handler[sig]);
-            if (rt) {
-                calls.memory().writeInt(caller, oldact + 4, s.flags[sig]);
-                calls.memory().writeInt(caller, oldact + 8, s.restorer[sig]);
-                calls.memory().writeInt(caller, oldact + 12, (int) s.mask[sig]);
-                calls.memory().writeInt(caller, oldact + 16, (int) (s.mask[sig] >>> 32));
-            } else {
-                calls.memory().writeInt(caller, oldact + 4, (int) s.mask[sig]);
-                calls.memory().writeInt(caller, oldact + 8, s.flags[sig]);
-                calls.memory().writeInt(caller, oldact + 12, s.restorer[sig]);
-            }
-        }
+        // As Linux: the new action is installed before the old one is copied out, so a bad
+        // oldact pointer fails with EFAULT after the change has taken effect.
+        int oldHandler = s.handler[sig], oldFlags = s.flags[sig], oldRestorer = s.restorer[sig];
+        long oldMask = s.mask[sig];
         if (act != 0) {
             set(s, sig, handler, flags, restorer, mask);
+        }
+        if (oldact != 0) {
+            calls.memory().check(caller, oldact, rt ? 20 : 16, true);
+            calls.memory().writeInt(caller, oldact, oldHandler);
+            if (rt) {
+                calls.memory().writeInt(caller, oldact + 4, oldFlags);
+                calls.memory().writeInt(caller, oldact + 8, oldRestorer);
+                calls.memory().writeInt(caller, oldact + 12, (int) oldMask);
+                calls.memory().writeInt(caller, oldact + 16, (int) (oldMask >>> 32));
+            } else {
+                calls.memory().writeInt(caller, oldact + 4, (int) oldMask);
+                calls.memory().writeInt(caller, oldact + 8, oldFlags);
+                calls.memory().writeInt(caller, oldact + 12, oldRestorer);
+            }
         }
         return 0;
     }
