@@ -14,6 +14,7 @@ import dev.ringos.kernel.servers.vfs.CpioEntry;
 import dev.ringos.kernel.servers.vfs.FileServer;
 import dev.ringos.kernel.servers.vfs.HostConsole;
 import dev.ringos.kernel.servers.vfs.RootFileSystem;
+import dev.ringos.kernel.syscall.IpcSyscalls;
 import dev.ringos.kernel.syscall.Strace;
 import dev.ringos.kernel.syscall.SyscallDispatcher;
 import dev.ringos.kernel.syscall.SyscallTable;
@@ -49,6 +50,7 @@ public final class Kernel {
         files = new FileServer(core.calls(), new RootFileSystem(root), console);
         pm = new ProcessManager(core.calls(), files);
         table = new SyscallTable(core.calls(), pm, files);
+        IpcSyscalls.register(table, core.calls());
         core.attach(new SyscallDispatcher(table, new Strace(core.calls(), strace)), pm);
     }
 
