@@ -39,6 +39,7 @@ public final class Kernel {
     private final FileServer files;
     private final ProcessManager pm;
     private final SyscallTable table;
+    private final Strace strace;
 
     /**
      * @param root     the root image's files
@@ -51,19 +52,20 @@ public final class Kernel {
         pm = new ProcessManager(core.calls(), files);
         table = new SyscallTable(core.calls(), pm, files);
         IpcSyscalls.register(table, core.calls());
-        core.attach(new SyscallDispatcher(table, new Strace(core.calls(), strace)), pm);
+        this.strace = new Strace(core.calls(), strace);
+        core.attach(new SyscallDispatcher(table, this.strace), pm);
     }
 
     /**
-     * Starts {@link #INIT} as PID 1 with {@code argv} and {@code envp}; with {@code trace} its
-     * syscalls (and its descendants') are traced. Returns 0 or a negative errno.
+     * Starts {@link #INIT} as PID 1 with {@code argv} and {@code envp}; with {@code trace} the
+     * syscalls of every process init starts (and their descendants) are traced, as strace -f
+     * traces a command. Returns 0 or a negative errno.
      */
     public int start(List<String> argv, List<String> envp, boolean trace) {
-        int result = pm.startInit(INIT, argv, envp);
-        if (result == 0 && trace) {
-            pm.process(1).task().setTraced(true);
+        if (trace) {
+            pm.traceChildrenOfInit(strace::emit);
         }
-        return result;
+        return pm.startInit(INIT, argv, envp);
     }
 
     public RunResult run(long cycles) {

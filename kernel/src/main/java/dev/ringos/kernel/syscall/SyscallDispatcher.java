@@ -43,14 +43,17 @@ public final class SyscallDispatcher implements SyscallHandler {
             strace.after(caller, number, null, args, shown, Errno.ENOSYS.negated(), false);
             return Errno.ENOSYS.negated();
         }
+        if (table.noReturn(number)) {
+            // exit's line comes first: what the exit causes (+++ exited with N +++) follows it.
+            strace.after(caller, number, call, args, shown, 0, true);
+            return invoke(caller, call);
+        }
         int result = invoke(caller, call);
         if (result == PARKED) {
             // The line is written when the call completes (after its restart).
             return result;
         }
-        boolean noReturn = table.noReturn(number) && result == KEEP_REGISTERS;
-        int shownResult = result == KEEP_REGISTERS ? 0 : result;
-        strace.after(caller, number, call, args, shown, shownResult, noReturn);
+        strace.after(caller, number, call, args, shown, result == KEEP_REGISTERS ? 0 : result, false);
         return result;
     }
 }

@@ -40,8 +40,11 @@ public final class Main implements Callable<Integer> {
 
     /** The command line as {@link #main} runs it; tests redirect its out/err writers. */
     static CommandLine newCommandLine() {
-        return new CommandLine(new Main())
+        CommandLine line = new CommandLine(new Main())
                 .setParameterExceptionHandler(new ShortErrorHandler());
+        // `ringos run FILE -x`: everything after FILE belongs to the guest program.
+        line.getSubcommands().get("run").setStopAtPositional(true);
+        return line;
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.ringos.cpu.Decoder;
 import dev.ringos.cpu.Insn;
 import dev.ringos.cpu.PhysicalMemory;
 import dev.ringos.cpu.Registers;
+import dev.ringos.kernel.core.KernelConfig;
+import dev.ringos.kernel.core.KernelTrace;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,31 +24,47 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a program. With --bare: on the machine alone — ring 0, paging off, no kernel —"
-                + " until hlt; console output goes to stdout and the exit status is al at hlt"
-                + " (124: out of cycles, 125: the program trapped)."},
-        footer = {"", "Examples:", "  ringos run --bare examples/hello.s",
+        description = {"Boot the kernel and run a program in ring 3 under it; print its output and exit with its"
+                + " status (128+N if signal N killed it). FILE is an ELF32 executable or a .s file (assembled first);"
+                + " ARGS go to the program.",
+            "With --bare: run on the machine alone — ring 0, paging off, no kernel — until hlt; the exit status"
+                + " is al at hlt (124: out of cycles, 125: the program trapped)."},
+        footer = {"", "Examples:", "  ringos run examples/hello.s",
+            "  ringos run --strace examples/hello.s",
+            "  ringos run --trace=sched,mm examples/sieve.s",
             "  ringos run --bare --trace --max-cycles 200 examples/sieve.s"})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "An ELF32 executable, or a .s file (assembled first).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "An ELF32 executable, or a .s file (assembled first).")
     Path file;
 
-    @Option(names = "--bare", description = "Run on the bare machine (for now the only way; the kernel comes next).")
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--bare", description = "Run on the bare machine: ring 0, paging off, no kernel.")
     boolean bare;
 
-    @Option(names = "--max-cycles", paramLabel = "N", defaultValue = "1000000000", converter = Numbers.Long64.class,
-            description = "Stop after N virtual cycles (default: ${DEFAULT-VALUE}).")
-    long maxCycles;
+    @Option(names = "--strace", description = "Trace the program's syscalls (and its children's) to stderr, as strace -f.")
+    boolean strace;
+
+    @Option(names = "--trace", arity = "0..1", paramLabel = "LIST", fallbackValue = "all",
+            description = {"Print kernel events to stderr: a comma list of sched, mm, trap (or all, the default).",
+                "With --bare: print every instruction executed, with the registers it changed."})
+    String trace;
+
+    @Option(names = "--quantum", paramLabel = "CYCLES", converter = Numbers.Long64.class,
+            description = "Round-robin time slice in virtual cycles (default: 1000000, 10 ms at 100 MHz).")
+    Long quantum;
+
+    @Option(names = "--max-cycles", paramLabel = "N", converter = Numbers.Long64.class,
+            description = "Stop after N virtual cycles, exit 124 (default: no limit; 1000000000 with --bare).")
+    Long maxCycles;
 
     @Option(names = "--mem", paramLabel = "SIZE", defaultValue = "64M", converter = Numbers.Long64.class,
             description = "Memory size, a multiple of 4K (default: ${DEFAULT-VALUE}).")
     long memory;
-
-    @Option(names = "--trace", description = "Print every instruction executed, with the registers it changed, to stderr.")
-    boolean trace;
 
     @Option(names = "-I", paramLabel = "DIR", description = "Include directory when FILE is a .s (repeatable).")
     List<Path> includeDirs = new ArrayList<>();
@@ -54,21 +72,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!bare) {
-            err.println("ringos run: the kernel is not there yet; run programs with --bare");
-            return 2;
-        }
         OutputStream stdout = new BufferedOutputStream(System.out);
         try {
             Executable program = Programs.load(file, includeDirs, err);
-            BareRun machine = new BareRun(program, memory, b -> write(stdout, b));
-            BareRun.Outcome outcome = machine.run(maxCycles, trace ? tracer(err) : null);
-            stdout.flush();
-            if (outcome.problem() != null) {
-                err.println("ringos run: " + file + ": " + outcome.problem());
-            }
-            err.flush();
-            return outcome.status();
+            return bare ? runBare(program, stdout, err) : runUnderKernel(program, stdout, err);
         } catch (Programs.ProgramException | IllegalArgumentException e) {
             err.println("ringos run: " + e.getMessage());
             return 1;
@@ -76,6 +83,39 @@ final class RunCommand implements Callable<Integer> {
             err.println("ringos run: cannot write the output: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int runUnderKernel(Executable program, OutputStream stdout, PrintWriter err) throws IOException {
+        KernelConfig config = KernelConfig.defaults().withMemory(memory);
+        if (quantum != null) {
+            config = config.withQuantum(quantum);
+        }
+        if (trace != null) {
+            config = config.withTrace(new KernelTrace(KernelTrace.parse(trace), line -> {
+                err.println(line);
+                err.flush();
+            }));
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.s$", "");
+        StdioConsole console = new StdioConsole(System.in, stdout, new BufferedOutputStream(System.err));
+        return KernelRun.run(program, name, args, config, strace, maxCycles == null ? Long.MAX_VALUE : maxCycles,
+                console, err);
+    }
+
+    private int runBare(Executable program, OutputStream stdout, PrintWriter err) throws IOException {
+        if (strace || quantum != null || trace != null && !trace.equals("all") || !args.isEmpty()) {
+            err.println("ringos run: --bare takes no ARGS, --strace, --quantum or --trace=LIST (no kernel to ask)");
+            return 2;
+        }
+        BareRun machine = new BareRun(program, memory, b -> write(stdout, b));
+        BareRun.Outcome outcome = machine.run(maxCycles == null ? 1_000_000_000L : maxCycles,
+                trace != null ? tracer(err) : null);
+        stdout.flush();
+        if (outcome.problem() != null) {
+            err.println("ringos run: " + file + ": " + outcome.problem());
+        }
+        err.flush();
+        return outcome.status();
     }
 
     private static void write(OutputStream out, int b) {

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The process manager: the process table, fork, execve, exit, wait4, process groups and
@@ -35,6 +36,10 @@ public final class ProcessManager implements ProcessEvents {
     final Signals signals;
     private final Map<Integer, Process> table = new TreeMap<>();
     private int lastPid;
+    /** Children of init are traced (ringos run --strace traces the program, not init). */
+    private boolean traceInitChildren;
+    /** Where strace's own lines go for traced processes ("+++ exited with N +++", "--- SIGSEGV … ---"). */
+    private BiConsumer<Task, String> traceLine = (task, line) -> { };
 
     public ProcessManager(KernelCalls calls, FileServer files) {
         this.calls = calls;
@@ -45,6 +50,12 @@ public final class ProcessManager implements ProcessEvents {
 
     public Signals signals() {
         return signals;
+    }
+
+    /** Traces every child init forks (and, by inheritance, their descendants), reporting exits to {@code sink}. */
+    public void traceChildrenOfInit(BiConsumer<Task, String> sink) {
+        traceInitChildren = true;
+        traceLine = sink;
     }
 
     // ---- the first process ----
@@ -115,6 +126,9 @@ public final class ProcessManager implements ProcessEvents {
             return Errno.ENOMEM.negated();
         }
         Task task = calls.forkTask(caller, pid, space);
+        if (parent.pid == 1 && traceInitChildren) {
+            task.setTraced(true);
+        }
         Process child = new Process(pid, task, parent.signals.copy());
         child.parent = parent;
         child.pgid = parent.pgid;
@@ -183,6 +197,9 @@ public final class ProcessManager implements ProcessEvents {
         }
         files.exit(p.pid);
         calls.exitTask(p.task);
+        int sig = status & 0x7F;
+        trace(p, sig == 0 ? "+++ exited with " + ((status >> 8) & 0xFF) + " +++"
+                : "+++ killed by " + Signal.name(sig) + " +++");
         calls.ports().exited(p.task);
         p.zombie = true;
         p.exitStatus = status;
@@ -348,6 +365,13 @@ public final class ProcessManager implements ProcessEvents {
             calls.setBrk(space, address);
         }
         return space.brk();
+    }
+
+    /** Adds a line to the strace output of a traced process. */
+    void trace(Process p, String line) {
+        if (p.task.traced()) {
+            traceLine.accept(p.task, line);
+        }
     }
 
     // ---- ProcessEvents ----

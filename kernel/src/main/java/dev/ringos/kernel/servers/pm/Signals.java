@@ -101,6 +101,10 @@ public final class Signals {
             return;
         }
         s.pending &= ~Signal.mask(sig);
+        if (p.task.traced()) {
+            pm.trace(p, "--- " + Signal.name(sig) + " " + SignalText.siginfo(sig, s.code[sig], s.address[sig],
+                    s.sender[sig]) + " ---");
+        }
         int handler = s.handler[sig];
         if (handler == SignalState.SIG_IGN) {
             again(p);
