@@ -69,13 +69,14 @@ public final class FileServer {
     }
 
     public void exit(int pid) {
-        OpenFile[] table = tables.get(pid);
+        OpenFile[] table = tables.remove(pid);
+        closeOnExec.remove(pid);
         if (table != null) {
-            for (int fd = 0; fd < MAX_FDS; fd++) {
-                closeFd(pid, fd);
+            for (OpenFile file : table) {
+                if (file != null) {
+                    file.references--;
+                }
             }
-            tables.remove(pid);
-            closeOnExec.remove(pid);
         }
     }
 
