@@ -131,7 +131,11 @@ public final class Signals {
         long oldMask = s.blocked;
         if (!frames.setUp(p.task, sig, handler, restorer, (flags & SignalState.SA_SIGINFO) != 0, oldMask,
                 s.code[sig], s.address[sig], s.trap[sig], s.errorCode[sig], s.sender[sig])) {
-            // No room for a frame: Linux kills with SIGSEGV.
+            // No room for a frame: Linux kills with SIGSEGV (force_sigsegv). If it was SIGSEGV's own
+            // handler that found no room, SIGSEGV goes back to its default, or it would loop forever.
+            if (sig == Signal.SIGSEGV) {
+                s.handler[sig] = SignalState.SIG_DFL;
+            }
             force(p, Signal.SIGSEGV);
             return;
         }
