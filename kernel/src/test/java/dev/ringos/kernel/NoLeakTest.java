@@ -1,0 +1,93 @@
+package dev.ringos.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringos.kernel.core.Frames;
+import dev.ringos.kernel.core.RunResult;
+import org.junit.jupiter.api.Test;
+
+/** Processes come and go without leaving frames behind. */
+class NoLeakTest {
+    /**
+     * Parks in pause() (the host looks), runs 10,000 fork/exit/wait cycles, parks again (the host
+     * looks again), then exits. Before the first look it has written every page it will write
+     * later (its stack as deep as a signal frame goes), and its SIGUSR1 handler returns through a
+     * restorer in .text: between the looks the program's own memory cannot grow, so any change in
+     * the free count is a leak.
+     */
+    private static final String FORK_LOOP = GuestLib.with("""
+            global _start
+            _start:
+                    mov eax, SYS_RT_SIGACTION
+                    mov ebx, SIGUSR1
+                    mov ecx, action
+                    xor edx, edx
+                    mov esi, 8
+                    int 0x80
+                    mov [esp-512], eax
+                    push eax
+                    pop eax
+                    mov eax, SYS_PAUSE
+                    int 0x80
+                    mov edi, 10000
+            .loop:
+                    mov eax, SYS_FORK
+                    int 0x80
+                    test eax, eax
+                    jz .child
+                    js .failed
+                    mov ebx, eax
+                    mov eax, SYS_WAIT4
+                    xor ecx, ecx
+                    xor edx, edx
+                    xor esi, esi
+                    int 0x80
+                    dec edi
+                    jnz .loop
+                    mov eax, SYS_PAUSE
+                    int 0x80
+                    mov eax, SYS_EXIT
+                    xor ebx, ebx
+                    int 0x80
+            .failed:
+                    mov eax, SYS_EXIT
+                    mov ebx, 1
+                    int 0x80
+            .child:
+                    mov eax, SYS_EXIT
+                    xor ebx, ebx
+                    int 0x80
+            on_usr1:
+                    ret
+            restorer:
+                    pop eax
+                    mov eax, SYS_SIGRETURN
+                    int 0x80
+            section .data
+            action: dd on_usr1, SA_RESTORER, restorer, 0, 0
+            """);
+
+    @Test
+    void tenThousandForkExitWaitCyclesGiveBackEveryFrame() {
+        LiveGuest guest = new LiveGuest("/bin/forkloop", FORK_LOOP);
+        Frames frames = guest.kernel.core().frames();
+
+        assertThat(guest.runUntilQuiet(100_000_000)).isEqualTo(RunResult.DEADLOCK);
+        assertThat(guest.process(2).stateLetter()).isEqualTo('S');
+        int before = frames.free();
+        int pidsBefore = guest.kernel.processes().processes().size();
+
+        guest.kill(2, 10);
+        assertThat(guest.runUntilQuiet(10_000_000_000L)).isEqualTo(RunResult.DEADLOCK);
+        assertThat(guest.process(2).stateLetter()).isEqualTo('S');
+        assertThat(guest.kernel.processes().processes()).hasSize(pidsBefore);
+        assertThat(guest.kernel.core().calls().tasks()).hasSize(pidsBefore);
+        assertThat(frames.free()).isEqualTo(before);
+
+        guest.kill(2, 10);
+        assertThat(guest.runUntilQuiet(100_000_000)).isEqualTo(RunResult.SHUTDOWN);
+        assertThat(guest.kernel.core().shutdownStatus()).isZero();
+        // Init has exited too: no address space is left, so every frame is free.
+        assertThat(frames.free()).isEqualTo(frames.total());
+    }
+}
