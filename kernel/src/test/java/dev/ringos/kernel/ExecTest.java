@@ -3,7 +3,10 @@ package dev.ringos.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringos.kernel.core.RunResult;
+import dev.ringos.asm.elf.ElfWriter;
+import dev.ringos.asm.elf.Executable;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** execve(2): a new image in the same process, or an error and the old image goes on. */
@@ -121,6 +124,7 @@ class ExecTest {
                 text_path: db "/bin/text", 0
                 plain_path: db "/bin/plain", 0
                 missing_path: db "/bin/nothing-here", 0
+                overlap_path: db "/bin/overlap", 0
                 arg0: db "show", 0
                 argv: dd arg0, 0
                 bad_argv: dd arg0, 0x50000000, 0
@@ -137,6 +141,20 @@ class ExecTest {
         assertThat(r.end()).isEqualTo(RunResult.SHUTDOWN);
         assertThat(r.status()).as("the old image went on and exited 0").isZero();
         return r.out();
+    }
+
+    @Test
+    void aFailedExecOfSegmentsSharingAPageGivesBackEveryFrame() {
+        byte[] code = {(byte) 0xB8, 1, 0, 0, 0, (byte) 0xBB, 9, 0, 0, 0, (byte) 0xCD, (byte) 0x80}; // exit(9)
+        byte[] overlapping = ElfWriter.write(new Executable(0x40_1000, List.of(
+                new Executable.Segment(".text", 0x40_1000, Executable.R | Executable.X, code, code.length),
+                new Executable.Segment(".data", 0x40_1800, Executable.R | Executable.W, new byte[4], 4)),
+                List.of()));
+        GuestRun.Result r = new GuestRun().program("/bin/show", SHOW_ARGS).file("/bin/overlap", 0755, overlapping)
+                .program("/bin/try", execWith("overlap_path", "argv", "0")).run("/bin/try");
+        assertThat(r.end()).isEqualTo(RunResult.SHUTDOWN);
+        assertThat(r.out()).startsWith("execve returned -");
+        assertThat(r.kernel().core().frames().free()).isEqualTo(r.kernel().core().frames().total());
     }
 
     @Test

@@ -177,6 +177,11 @@ public final class KernelCalls {
         return kernel.forkSpace(space);
     }
 
+    /** Frees a space no thread runs in (one an execve built and then refused). */
+    public void freeSpace(AddressSpace space) {
+        space.destroy();
+    }
+
     /** Adds a region to {@code space}: pages appear on first touch, zeroed or from {@code image}. */
     public void map(AddressSpace space, int start, int end, int rights, Region.Kind kind, byte[] image,
             int imageAddress, String name) {

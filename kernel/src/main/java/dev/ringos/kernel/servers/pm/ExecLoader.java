@@ -64,6 +64,7 @@ final class ExecLoader {
             }
             calls.map(space, heap, heap, Region.READ | Region.WRITE, Region.Kind.HEAP, null, 0, "[heap]");
         } catch (IllegalArgumentException overlap) {
+            calls.freeSpace(space);
             return null;
         }
         calls.map(space, Layout.STACK_GUARD, Layout.STACK_BOTTOM, 0, Region.Kind.GUARD, null, 0, "[guard]");
