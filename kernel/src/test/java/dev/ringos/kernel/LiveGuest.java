@@ -17,9 +17,9 @@ final class LiveGuest {
     private final CapturedConsole console = new CapturedConsole("");
     final List<String> strace = new ArrayList<>();
 
-    /** Boots init running {@code path} (an assembled program) as PID 2. */
-    LiveGuest(KernelConfig config, String path, String source) {
-        List<CpioEntry> image = new ArrayList<>();
+    /** Boots init running {@code path} (an assembled program) as PID 2, with {@code others} in the image too. */
+    LiveGuest(KernelConfig config, String path, String source, CpioEntry... others) {
+        List<CpioEntry> image = new ArrayList<>(List.of(others));
         image.add(new CpioEntry(Kernel.INIT, CpioEntry.S_IFREG | 0755, Kernel.runInit()));
         image.add(new CpioEntry(path, CpioEntry.S_IFREG | 0755, GuestRun.assemble(path, source)));
         kernel = new Kernel(config, image, console, strace::add);

@@ -3,7 +3,9 @@ package dev.ringos.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringos.kernel.core.Frames;
+import dev.ringos.kernel.core.KernelConfig;
 import dev.ringos.kernel.core.RunResult;
+import dev.ringos.kernel.servers.vfs.CpioEntry;
 import org.junit.jupiter.api.Test;
 
 /** Processes come and go without leaving frames behind. */
@@ -54,6 +56,7 @@ class NoLeakTest {
                     mov ebx, 1
                     int 0x80
             .child:
+            %CHILD%
                     mov eax, SYS_EXIT
                     xor ebx, ebx
                     int 0x80
@@ -69,7 +72,35 @@ class NoLeakTest {
 
     @Test
     void tenThousandForkExitWaitCyclesGiveBackEveryFrame() {
-        LiveGuest guest = new LiveGuest("/bin/forkloop", FORK_LOOP);
+        assertNoLeak(new LiveGuest("/bin/forkloop", FORK_LOOP.replace("%CHILD%", "")));
+    }
+
+    /** The same loop (a thousand times) with each child exec'ing a program that exits at once. */
+    @Test
+    void forkExecExitWaitCyclesGiveBackEveryFrame() {
+        String exec = """
+                    mov eax, SYS_EXECVE
+                    mov ebx, true_path
+                    mov ecx, true_argv
+                    xor edx, edx
+                    int 0x80
+            """;
+        String source = FORK_LOOP.replace("%CHILD%", exec).replace("mov edi, 10000", "mov edi, 1000") + """
+            true_path: db "/bin/true", 0
+            true_argv: dd true_path, 0
+            """;
+        byte[] trueProgram = GuestRun.assemble("/bin/true", """
+                global _start
+                _start:
+                        mov eax, 1
+                        xor ebx, ebx
+                        int 0x80
+                """);
+        assertNoLeak(new LiveGuest(KernelConfig.defaults(), "/bin/forkexec", source,
+                new CpioEntry("/bin/true", CpioEntry.S_IFREG | 0755, trueProgram)));
+    }
+
+    private static void assertNoLeak(LiveGuest guest) {
         Frames frames = guest.kernel.core().frames();
 
         assertThat(guest.runUntilQuiet(100_000_000)).isEqualTo(RunResult.DEADLOCK);
