@@ -75,7 +75,7 @@ class NoLeakTest {
         assertNoLeak(new LiveGuest("/bin/forkloop", FORK_LOOP.replace("%CHILD%", "")));
     }
 
-    /** The same loop (a thousand times) with each child exec'ing a program that exits at once. */
+    /** The same loop (a thousand times) with each child exec'ing a program that prints a dot and exits. */
     @Test
     void forkExecExitWaitCyclesGiveBackEveryFrame() {
         String exec = """
@@ -92,12 +92,21 @@ class NoLeakTest {
         byte[] trueProgram = GuestRun.assemble("/bin/true", """
                 global _start
                 _start:
+                        mov eax, 4
+                        mov ebx, 1
+                        mov ecx, dot
+                        mov edx, 1
+                        int 0x80
                         mov eax, 1
                         xor ebx, ebx
                         int 0x80
+                section .rodata
+                dot: db "."
                 """);
-        assertNoLeak(new LiveGuest(KernelConfig.defaults(), "/bin/forkexec", source,
-                new CpioEntry("/bin/true", CpioEntry.S_IFREG | 0755, trueProgram)));
+        LiveGuest guest = new LiveGuest(KernelConfig.defaults(), "/bin/forkexec", source,
+                new CpioEntry("/bin/true", CpioEntry.S_IFREG | 0755, trueProgram));
+        assertNoLeak(guest);
+        assertThat(guest.out()).isEqualTo(".".repeat(1000));
     }
 
     private static void assertNoLeak(LiveGuest guest) {

@@ -20,7 +20,7 @@ public final class Task {
      */
     boolean wokenByEvent;
     /** Something (a signal) must be looked at before it next returns to user mode. */
-    volatile boolean workPending;
+    boolean workPending;
     long userCycles;
     long systemCycles;
     /** The cycle count when it last went on the CPU or entered the kernel, for accounting. */
