@@ -15,7 +15,8 @@ class NoLeakTest {
      * looks again), then exits. Before the first look it has written every page it will write
      * later (its stack as deep as a signal frame goes), and its SIGUSR1 handler returns through a
      * restorer in .text: between the looks the program's own memory cannot grow, so any change in
-     * the free count is a leak.
+     * the free count is a leak. {@code %CHILD%} is where a test puts what the child does before
+     * it exits.
      */
     private static final String FORK_LOOP = GuestLib.with("""
             global _start
