@@ -17,7 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Map;
+import java.util.Stack;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterPreprocessor;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,10 +53,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--strace", description = "Trace the program's syscalls (and its children's) to stderr, as strace -f.")
     boolean strace;
 
-    @Option(names = "--trace", arity = "0..1", paramLabel = "LIST", fallbackValue = "all",
+    @Option(names = "--trace", arity = "0..1", paramLabel = "LIST", preprocessor = AttachedValueOnly.class,
             description = {"Print kernel events to stderr: a comma list of sched, mm, trap (or all, the default).",
                 "With --bare: print every instruction executed, with the registers it changed."})
     String trace;
+
+    /**
+     * {@code --trace} takes its list only attached ({@code --trace=sched,mm}): a bare {@code --trace}
+     * means all and leaves the next word alone, so {@code run --trace prog.s} runs prog.s.
+     */
+    static final class AttachedValueOnly implements IParameterPreprocessor {
+        @Override
+        public boolean preprocess(Stack<String> args, CommandSpec command, ArgSpec option, Map<String, Object> info) {
+            if (" ".equals(info.get("separator"))) {
+                args.push("all");
+            }
+            return false;
+        }
+    }
 
     @Option(names = "--quantum", paramLabel = "CYCLES", converter = Numbers.Long64.class,
             description = "Round-robin time slice in virtual cycles (default: 1000000, 10 ms at 100 MHz).")
