@@ -77,10 +77,6 @@ public class ForkExitWaitBench {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long forkExitWait(GuestWork work) {
-        long i0 = guest.instructions();
-        long c0 = guest.cycles();
-        guest.runIterations(BATCH);
-        work.add(BATCH, guest.instructions() - i0, guest.cycles() - c0);
-        return guest.counted();
+        return guest.measure(work, BATCH);
     }
 }

@@ -87,6 +87,18 @@ final class GuestKernel {
         target = n1;
     }
 
+    /**
+     * One benchmark invocation: runs {@code batch} iterations and records the guest instructions
+     * and cycles they took in {@code work}; returns the guest's counter (for the blackhole).
+     */
+    long measure(GuestWork work, int batch) {
+        long instructions = instructions();
+        long cycles = cycles();
+        runIterations(batch);
+        work.add(batch, instructions() - instructions, cycles() - cycles);
+        return counted();
+    }
+
     /** Runs the machine until {@code iterations} more loop iterations are done. */
     void runIterations(int iterations) {
         target += iterations;

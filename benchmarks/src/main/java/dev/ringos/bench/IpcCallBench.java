@@ -116,10 +116,6 @@ public class IpcCallBench {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long roundTrip(GuestWork work) {
-        long i0 = guest.instructions();
-        long c0 = guest.cycles();
-        guest.runIterations(BATCH);
-        work.add(BATCH, guest.instructions() - i0, guest.cycles() - c0);
-        return guest.counted();
+        return guest.measure(work, BATCH);
     }
 }

@@ -63,10 +63,6 @@ public class NullSyscallBench {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long getpid(GuestWork work) {
-        long i0 = guest.instructions();
-        long c0 = guest.cycles();
-        guest.runIterations(BATCH);
-        work.add(BATCH, guest.instructions() - i0, guest.cycles() - c0);
-        return guest.counted();
+        return guest.measure(work, BATCH);
     }
 }
