@@ -106,7 +106,7 @@ public final class AddressSpace {
         if (heap == null || Integer.compareUnsigned(newBrk, heapStart) < 0) {
             return false;
         }
-        int newEnd = pageUp(newBrk);
+        int newEnd = Layout.pageUp(newBrk);
         if (newEnd == 0 && newBrk != 0 || Integer.compareUnsigned(newEnd, Layout.STACK_GUARD) > 0) {
             return false;
         }
@@ -344,9 +344,5 @@ public final class AddressSpace {
             }
         }
         return pages;
-    }
-
-    static int pageUp(int address) {
-        return (address + Layout.PAGE - 1) & FRAME;
     }
 }

@@ -34,6 +34,11 @@ public final class Layout {
     private Layout() {
     }
 
+    /** {@code address} rounded up to a page boundary (wrapping to 0 past the top). */
+    public static int pageUp(int address) {
+        return (address + PAGE - 1) & -PAGE;
+    }
+
     static int virt(int physical) {
         return KERNEL_BASE + physical;
     }

@@ -58,7 +58,7 @@ final class ExecLoader {
         try {
             for (Executable.Segment s : exe.segments()) {
                 int start = s.address() & ~(Layout.PAGE - 1);
-                int end = pageUp(s.address() + s.memorySize());
+                int end = Layout.pageUp(s.address() + s.memorySize());
                 calls.map(space, start, end, s.flags() & 7, Region.Kind.IMAGE, s.data(), s.address(), s.name());
                 heap = Integer.compareUnsigned(end, heap) > 0 ? end : heap;
             }
@@ -155,10 +155,6 @@ final class ExecLoader {
             }
             out.add(s);
         }
-    }
-
-    static int pageUp(int address) {
-        return (address + Layout.PAGE - 1) & ~(Layout.PAGE - 1);
     }
 
     static String commandName(String path) {
