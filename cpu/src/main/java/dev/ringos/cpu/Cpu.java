@@ -118,7 +118,6 @@ public final class Cpu {
 
     public void setEip(int eip) {
         this.eip = eip;
-        events.poke();
     }
 
     /** EFLAGS as software sees it. */
@@ -128,10 +127,11 @@ public final class Cpu {
 
     /** Sets every modifiable EFLAGS bit, as ring 0 may. */
     public void setEflags(int value) {
+        int before = eflags;
         eflags = (value & Flags.MODIFIABLE) | Flags.RESERVED_ONE;
         carry = value & Flags.CF;
         flagOp = Alu.EAGER;
-        events.poke();
+        events.flagsChanged(before, eflags);
     }
 
     /** Sets only the arithmetic flags, from already computed bits. */
@@ -154,15 +154,17 @@ public final class Cpu {
     }
 
     /**
-     * Changes the privilege level; the MMU switches between its user and supervisor TLBs, and the
-     * interpreter's fetch page, checked with the old ring's rights, is translated again.
+     * Changes the privilege level; the MMU switches between its user and supervisor TLBs. The
+     * interpreter's fetch page stays across a trip into the kernel, as an iTLB entry would: a page
+     * user code may execute, ring 0 may too; only one checked with supervisor rights is dropped on
+     * the way out to ring 3.
      */
     public void setCpl(int ring) {
         if (ring < 0 || ring > 3) {
             throw new IllegalArgumentException("ring must be 0–3, got " + ring);
         }
-        if ((ring == 3) != (cpl == 3)) {
-            interpreter.forgetFetchPage();
+        if (ring == 3 && cpl != 3) {
+            interpreter.enteringUserMode();
         }
         cpl = ring;
         mmu.setUser(ring == 3);
@@ -250,8 +252,8 @@ public final class Cpu {
         if (cycles < 0) {
             throw new IllegalArgumentException("time only moves forward: " + cycles);
         }
+        // No poke: the interpreter compares the cycle count with the next event's after every instruction.
         this.cycles += cycles;
-        events.poke();
     }
 
     /**

@@ -37,6 +37,18 @@ final class Events {
         next = 0;
     }
 
+    /**
+     * EFLAGS changed: interrupts turned on with one pending, or a single step asked for, make the
+     * next instruction boundary an event. Anything else leaves the schedule as it is, so a syscall's
+     * return (IF back on) costs no trip through service.
+     */
+    void flagsChanged(int before, int after) {
+        boolean interruptsTurnedOn = (after & IF) != 0 && (before & IF) == 0;
+        if ((after & TF) != 0 || interruptsTurnedOn && pending != 0) {
+            poke();
+        }
+    }
+
     void raise(int vector) {
         pending |= 1L << (vector - FIRST_IRQ);
         poke();

@@ -39,6 +39,8 @@ final class Interpreter implements Decoder.ByteSource {
 
     /** The virtual page instructions are being fetched from (1, never a page address, when none). */
     private int fetchPage = 1;
+    /** Whether the fetch page was translated with ring 3's rights. */
+    private boolean fetchPageUser;
     private int fetchFrame;
     private DecodedPage fetchDecoded;
     private Insn[] fetchSlots;
@@ -288,6 +290,7 @@ final class Interpreter implements Decoder.ByteSource {
                 mmu.forgetWritable(frame);
             }
             fetchPage = eip & ~0xFFF;
+            fetchPageUser = mmu.isUser();
             fetchFrame = frame;
             fetchDecoded = memory.decodedPage(frame);
             fetchSlots = fetchDecoded.slots;
@@ -340,6 +343,13 @@ final class Interpreter implements Decoder.ByteSource {
         fetchDecoded = null;
         fetchSlots = null;
         fetchLengths = null;
+    }
+
+    /** Back to ring 3: a fetch page translated with supervisor rights may not be user-executable. */
+    void enteringUserMode() {
+        if (!fetchPageUser) {
+            forgetFetchPage();
+        }
     }
 
     /** For Events: an external interrupt or a single-step trap, between instructions (no error code). */
