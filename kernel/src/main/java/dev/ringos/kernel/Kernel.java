@@ -13,7 +13,13 @@ import dev.ringos.kernel.servers.pm.ProcessManager;
 import dev.ringos.kernel.servers.vfs.CpioEntry;
 import dev.ringos.kernel.servers.vfs.FileServer;
 import dev.ringos.kernel.servers.vfs.HostConsole;
-import dev.ringos.kernel.servers.vfs.RootFileSystem;
+import dev.ringos.kernel.servers.vfs.FsException;
+import dev.ringos.kernel.servers.vfs.dev.DevFs;
+import dev.ringos.kernel.servers.vfs.dev.HostStreamFile;
+import dev.ringos.kernel.servers.vfs.dev.MemoryDevices;
+import dev.ringos.kernel.servers.vfs.ramfs.RamFs;
+import dev.ringos.kernel.servers.pm.ProcessJobControl;
+import dev.ringos.kernel.syscall.FileSyscalls;
 import dev.ringos.kernel.syscall.IpcSyscalls;
 import dev.ringos.kernel.syscall.Strace;
 import dev.ringos.kernel.syscall.SyscallDispatcher;
@@ -48,9 +54,20 @@ public final class Kernel {
      */
     public Kernel(KernelConfig config, List<CpioEntry> root, HostConsole console, Consumer<String> strace) {
         core = new Microkernel(config);
-        files = new FileServer(core.calls(), new RootFileSystem(root), console);
+        files = new FileServer(core.calls(), RamFs.unpack(root));
         pm = new ProcessManager(core.calls(), files);
-        table = new SyscallTable(core.calls(), pm, files);
+        files.setJobControl(new ProcessJobControl(pm));
+        files.setConsole(p -> HostStreamFile.open(console, core.calls().hostInput()));
+        MemoryDevices.register(files.devices());
+        files.types().register("ramfs", (source, data) -> RamFs.create());
+        files.types().register("devtmpfs", (source, data) -> DevFs.create());
+        try {
+            files.mountAtBoot("/dev", DevFs.create(), false);
+        } catch (FsException e) {
+            throw new IllegalArgumentException("the root image has no room for /dev: " + e.errno().name());
+        }
+        table = new SyscallTable(core.calls(), pm);
+        FileSyscalls.register(table, files);
         IpcSyscalls.register(table, core.calls());
         this.strace = new Strace(core.calls(), strace);
         core.attach(new SyscallDispatcher(table, this.strace), pm);
@@ -78,6 +95,10 @@ public final class Kernel {
 
     public ProcessManager processes() {
         return pm;
+    }
+
+    public FileServer files() {
+        return files;
     }
 
     public SyscallTable syscalls() {

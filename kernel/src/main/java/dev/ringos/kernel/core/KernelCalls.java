@@ -93,8 +93,24 @@ public final class KernelCalls {
         if (task.restartOnWake) {
             task.restartOnWake = false;
             task.context.eip += 2;
-            kernel.setRegister(task, UserRegisters.EAX, result);
+            kernel.setRegister(task, UserRegisters.EAX, task.progress > 0 ? task.progress : result);
+            task.progress = 0;
         }
+    }
+
+    /**
+     * Before parking a restartable call that has done part of its work: adds {@code done} to
+     * what the call will report (see {@link #takeProgress}) or, if a signal ends it, returns.
+     */
+    public void addProgress(Task task, int done) {
+        task.progress += done;
+    }
+
+    /** The restarted call is finishing: what it did before it parked, now forgotten. */
+    public int takeProgress(Task task) {
+        int done = task.progress;
+        task.progress = 0;
+        return done;
     }
 
     /** The syscall it is about to return from, or returned from, is done: forget any restart. */

@@ -19,6 +19,11 @@ public final class Task {
      * pending signal is delivered, as on Linux, where the woken thread finishes the call first.
      */
     boolean wokenByEvent;
+    /**
+     * What a restartable syscall already did before it parked (bytes written to a full pipe): if
+     * a signal ends the wait, the call returns this instead of EINTR, as a short write does on Linux.
+     */
+    int progress;
     /** Something (a signal) must be looked at before it next returns to user mode. */
     boolean workPending;
     long userCycles;

@@ -10,6 +10,10 @@ public enum Arg {
     /** A buffer the call fills, its length the result; shown after the call. */
     BUFFER_OUT,
     OPEN_FLAGS, MODE, SIGNAL,
+    /** open's mode: shown only when the flags before it have O_CREAT, as strace does. */
+    OPEN_MODE,
+    /** A directory descriptor of an *at call: AT_FDCWD by name. */
+    DIRFD,
     /** A pointer to an int wait status the call fills. */
     WAIT_STATUS,
     WAIT_OPTIONS,

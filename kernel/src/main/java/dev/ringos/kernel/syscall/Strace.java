@@ -4,6 +4,7 @@ import dev.ringos.kernel.core.KernelCalls;
 import dev.ringos.kernel.core.Task;
 import dev.ringos.kernel.core.UserFault;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -25,6 +26,8 @@ public final class Strace {
         this.sink = sink;
     }
 
+    private static final int O_CREAT = 0100;
+
     /** The arguments as strace shows them at entry; output arguments are left as null. */
     String[] before(Task task, Syscall call, Args args) {
         if (call == null) {
@@ -37,7 +40,9 @@ public final class Strace {
         String[] shown = new String[call.args().size()];
         for (int i = 0; i < shown.length; i++) {
             Arg kind = call.args().get(i);
-            if (kind != Arg.BUFFER_OUT && kind != Arg.WAIT_STATUS) {
+            if (kind == Arg.OPEN_MODE) {
+                shown[i] = i > 0 && (args.get(i - 1) & O_CREAT) != 0 ? StraceText.mode(args.get(i)) : "";
+            } else if (kind != Arg.BUFFER_OUT && kind != Arg.WAIT_STATUS) {
                 shown[i] = format(task, kind, args.get(i), i + 1 < 6 ? args.get(i + 1) : 0, 0);
             }
         }
@@ -54,8 +59,8 @@ public final class Strace {
             }
         }
         String name = call != null ? call.name() : LinuxSyscallNames.name(number);
-        String text = (name != null ? name : "syscall_" + Integer.toHexString(number)) + "(" + String.join(", ", shown)
-                + ")";
+        String text = (name != null ? name : "syscall_" + Integer.toHexString(number)) + "("
+                + String.join(", ", Arrays.stream(shown).filter(s -> !s.isEmpty()).toList()) + ")";
         StringBuilder line = new StringBuilder(text);
         while (line.length() < COLUMN) {
             line.append(' ');
@@ -78,12 +83,13 @@ public final class Strace {
                 case INT -> Integer.toString(value);
                 case UINT -> Integer.toUnsignedString(value);
                 case HEX -> StraceText.hex(value);
+                case DIRFD -> value == -100 ? "AT_FDCWD" : Integer.toString(value);
                 case POINTER -> StraceText.pointer(value);
                 case PATH -> string(task, value);
                 case BUFFER_IN -> buffer(task, value, next);
                 case BUFFER_OUT -> result >= 0 ? buffer(task, value, result) : StraceText.pointer(value);
                 case OPEN_FLAGS -> StraceText.openFlags(value);
-                case MODE -> StraceText.mode(value);
+                case MODE, OPEN_MODE -> StraceText.mode(value);
                 case SIGNAL -> StraceText.signalName(value);
                 case WAIT_STATUS -> value == 0 ? "NULL" : result > 0
                         ? StraceText.waitStatus(calls.memory().readInt(task, value)) : StraceText.pointer(value);

@@ -5,7 +5,6 @@ import static dev.ringos.kernel.syscall.Arg.*;
 import dev.ringos.kernel.core.KernelCalls;
 import dev.ringos.kernel.servers.pm.ProcessManager;
 import dev.ringos.kernel.servers.pm.Signals;
-import dev.ringos.kernel.servers.vfs.FileServer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +21,7 @@ public final class SyscallTable {
     private final Syscall[] byNumber = new Syscall[PRIVATE_BASE + 64];
     private final List<Syscall> rows = new ArrayList<>();
 
-    public SyscallTable(KernelCalls calls, ProcessManager pm, FileServer files) {
+    public SyscallTable(KernelCalls calls, ProcessManager pm) {
         Signals sig = pm.signals();
         full(1, "exit", List.of(INT), (t, a) -> pm.exit(t, a.a0()));
         full(252, "exit_group", List.of(INT), (t, a) -> pm.exit(t, a.a0()));
@@ -41,6 +40,19 @@ public final class SyscallTable {
         full(132, "getpgid", List.of(INT), (t, a) -> pm.getpgid(t, a.a0()));
         full(66, "setsid", List.of(), (t, a) -> pm.setsid(t));
         full(147, "getsid", List.of(INT), (t, a) -> pm.getsid(t, a.a0()));
+        full(24, "getuid", List.of(), (t, a) -> pm.getuid(t));
+        full(47, "getgid", List.of(), (t, a) -> pm.getgid(t));
+        full(49, "geteuid", List.of(), (t, a) -> pm.getuid(t));
+        full(50, "getegid", List.of(), (t, a) -> pm.getgid(t));
+        full(199, "getuid32", List.of(), (t, a) -> pm.getuid(t));
+        full(200, "getgid32", List.of(), (t, a) -> pm.getgid(t));
+        full(201, "geteuid32", List.of(), (t, a) -> pm.getuid(t));
+        full(202, "getegid32", List.of(), (t, a) -> pm.getgid(t));
+        partial(23, "setuid", "one uid per process: real, effective and saved move together", List.of(INT),
+                (t, a) -> pm.setuid(t, a.a0()));
+        partial(46, "setgid", "one gid per process, no supplementary groups", List.of(INT), (t, a) -> pm.setgid(t, a.a0()));
+        partial(213, "setuid32", "as setuid", List.of(INT), (t, a) -> pm.setuid(t, a.a0()));
+        partial(214, "setgid32", "as setgid", List.of(INT), (t, a) -> pm.setgid(t, a.a0()));
         full(45, "brk", List.of(POINTER), (t, a) -> pm.brk(t, a.a0()));
         full(158, "sched_yield", List.of(), (t, a) -> {
             calls.yield(t);
@@ -61,23 +73,13 @@ public final class SyscallTable {
         full(119, "sigreturn", List.of(), (t, a) -> sig.sigreturn(t));
         full(173, "rt_sigreturn", List.of(), (t, a) -> sig.rtSigreturn(t));
         full(29, "pause", List.of(), (t, a) -> sig.pause(t));
-
-        partial(3, "read", "the console and the root image's files", List.of(INT, BUFFER_OUT, UINT),
-                (t, a) -> files.read(t, t.id, a.a0(), a.a1(), a.a2()));
-        partial(4, "write", "the console", List.of(INT, BUFFER_IN, UINT),
-                (t, a) -> files.write(t, t.id, a.a0(), a.a1(), a.a2()));
-        partial(5, "open", "the root image, read-only", List.of(PATH, OPEN_FLAGS),
-                (t, a) -> files.open(t, t.id, a.a0(), a.a1()));
-        full(6, "close", List.of(INT), (t, a) -> files.close(t.id, a.a0()));
-        full(41, "dup", List.of(INT), (t, a) -> files.dup(t.id, a.a0()));
-        full(63, "dup2", List.of(INT, INT), (t, a) -> files.dup2(t.id, a.a0(), a.a1()));
     }
 
-    private void full(int number, String name, List<Arg> args, Handler handler) {
+    void full(int number, String name, List<Arg> args, Handler handler) {
         add(new Syscall(number, name, Support.FULL, "", args, handler));
     }
 
-    private void partial(int number, String name, String note, List<Arg> args, Handler handler) {
+    void partial(int number, String name, String note, List<Arg> args, Handler handler) {
         add(new Syscall(number, name, Support.PARTIAL, note, args, handler));
     }
 

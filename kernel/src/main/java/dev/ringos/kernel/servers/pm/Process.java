@@ -16,6 +16,9 @@ public final class Process {
     final List<Process> children = new ArrayList<>();
     int pgid;
     int sid;
+    /** Credentials: one uid and one gid (real = effective = saved); root (0) by default. */
+    int uid;
+    int gid;
     final SignalState signals;
     /** Where the parent parks in wait4 until a child changes state. */
     final WaitQueue childEvents;
@@ -54,6 +57,14 @@ public final class Process {
 
     public int sid() {
         return sid;
+    }
+
+    public int uid() {
+        return uid;
+    }
+
+    public int gid() {
+        return gid;
     }
 
     public Task task() {

@@ -65,27 +65,30 @@ public final class ProcessManager implements ProcessEvents {
      * console. Returns 0 or a negative errno.
      */
     public int startInit(String path, List<String> argv, List<String> envp) {
-        Object found = files.executable(path);
+        int pid = allocatePid();
+        files.startInit(pid);
+        Object found = files.executable(pid, path);
         if (found instanceof Errno e) {
+            files.exit(pid);
             return e.negated();
         }
         Object parsed = ExecLoader.parse((byte[]) found);
         if (parsed instanceof Errno e) {
+            files.exit(pid);
             return e.negated();
         }
         Executable exe = (Executable) parsed;
         AddressSpace space = loader.buildSpace(exe);
         if (space == null) {
+            files.exit(pid);
             return Errno.ENOMEM.negated();
         }
-        int pid = allocatePid();
         Task task = calls.createTask(pid, space);
         Process init = new Process(pid, task, new SignalState());
         init.pgid = pid;
         init.sid = pid;
         task.setOwner(init);
         table.put(pid, init);
-        files.createConsoleTable(pid);
         try {
             start(init, exe, path, argv, envp);
         } catch (UserFault e) {
@@ -113,6 +116,43 @@ public final class ProcessManager implements ProcessEvents {
         return process(caller).ppid();
     }
 
+    // ---- credentials ----
+
+    public int getuid(Task caller) {
+        return process(caller).uid;
+    }
+
+    public int getgid(Task caller) {
+        return process(caller).gid;
+    }
+
+    /** setuid: root may become anyone (and then is no longer root); others only themselves. */
+    public int setuid(Task caller, int uid) {
+        Process p = process(caller);
+        if (uid < 0) {
+            return Errno.EINVAL.negated();
+        }
+        if (p.uid != 0 && uid != p.uid) {
+            return Errno.EPERM.negated();
+        }
+        p.uid = uid;
+        files.setCredentials(p.pid, p.uid, p.gid);
+        return 0;
+    }
+
+    public int setgid(Task caller, int gid) {
+        Process p = process(caller);
+        if (gid < 0) {
+            return Errno.EINVAL.negated();
+        }
+        if (p.uid != 0 && gid != p.gid) {
+            return Errno.EPERM.negated();
+        }
+        p.gid = gid;
+        files.setCredentials(p.pid, p.uid, p.gid);
+        return 0;
+    }
+
     // ---- fork, execve ----
 
     public int fork(Task caller) {
@@ -133,6 +173,8 @@ public final class ProcessManager implements ProcessEvents {
         child.parent = parent;
         child.pgid = parent.pgid;
         child.sid = parent.sid;
+        child.uid = parent.uid;
+        child.gid = parent.gid;
         child.argv = parent.argv;
         task.setOwner(child);
         parent.children.add(child);
@@ -157,7 +199,7 @@ public final class ProcessManager implements ProcessEvents {
         if (path.isEmpty()) {
             return Errno.ENOENT.negated();
         }
-        Object found = files.executable(path);
+        Object found = files.executable(p.pid, path);
         if (found instanceof Errno e) {
             return e.negated();
         }
