@@ -45,8 +45,11 @@ public final class MountTable {
     /** Unmounts the mount whose root {@code at} is; EINVAL if it is not a mount root, EBUSY if something is mounted inside. */
     void unmount(Location at) throws FsException {
         Mount m = at.mount();
-        if (!at.isMountRoot() || m == root()) {
-            throw FsException.of(m == root() ? Errno.EBUSY : Errno.EINVAL);
+        if (!at.isMountRoot()) {
+            throw FsException.of(Errno.EINVAL);
+        }
+        if (m == root()) {
+            throw FsException.of(Errno.EBUSY);
         }
         for (Mount other : mounts) {
             if (other.parent() == m) {
