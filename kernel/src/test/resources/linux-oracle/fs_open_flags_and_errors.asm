@@ -1,4 +1,4 @@
-; fs_open_flags_and_errors: O_CREAT|O_EXCL, O_TRUNC, O_APPEND, O_DIRECTORY, access modes, creat, and the path errors of open.
+; fs_open_flags_and_errors: O_CREAT|O_EXCL, O_TRUNC, O_APPEND, O_DIRECTORY, access modes, creat, paths with ".", ".." and doubled slashes, and the path errors of open.
 %include "oracle.inc"
 section .data
 f:      db "f", 0
@@ -11,6 +11,11 @@ under:  db "f/x", 0
 slash:  db "f/", 0
 newslash: db "new/", 0
 nodir:  db "nodir/x", 0
+dotf:   db "./f", 0
+dupf:   db "d/../f", 0
+slashes: db "d//..//./f", 0
+fdotdot: db "f/..", 0
+ddot:   db "d/.", 0
 digits: db "0123456789"
 long256: times 256 db 'a'
         db 0
@@ -113,6 +118,16 @@ _start:
         SHOW 'open("d", O_RDONLY|O_CREAT) on a directory = ', eax
         SYSCALL3 SYS_open, d, O_RDONLY|O_CREAT|O_EXCL, 0o644
         SHOW 'open("d", O_RDONLY|O_CREAT|O_EXCL) on a directory = ', eax
+        mov esi, dotf
+        call try_path
+        mov esi, dupf
+        call try_path
+        mov esi, slashes
+        call try_path
+        mov esi, fdotdot
+        call try_path
+        mov esi, ddot
+        call try_path
 
         SYSCALL3 SYS_open, nope, O_RDONLY, 0
         SHOW 'open("nope", O_RDONLY) = ', eax
@@ -144,6 +159,17 @@ _start:
         SYSCALL3 SYS_open, KERNEL_ADDR, O_RDONLY, 0
         SHOW "open(KERNEL_ADDR, O_RDONLY) = ", eax
         EXIT 0
+
+; try_path: open(esi, O_RDONLY), print the result, close.
+try_path:
+        PRINT 'open("'
+        call print_str
+        SYSCALL3 SYS_open, esi, O_RDONLY, 0
+        SHOW '", O_RDONLY) = ', eax
+        mov ebx, eax
+        mov eax, SYS_close
+        int 0x80
+        ret
 
 ; show_f: print the whole content of "f".
 show_f:
