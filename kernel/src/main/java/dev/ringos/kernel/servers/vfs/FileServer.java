@@ -191,6 +191,9 @@ public final class FileServer {
                 return Errno.EACCES;
             }
             Permissions.require(p, file, Permissions.EXECUTE);
+            if (file.writers > 0) {
+                return Errno.ETXTBSY;
+            }
             long size = file.size();
             if (size > Integer.MAX_VALUE - 8) {
                 return Errno.ENOMEM;
@@ -224,6 +227,9 @@ public final class FileServer {
     int drop(OpenFile f) {
         if (--f.references > 0) {
             return 0;
+        }
+        if (f.writable() && f.inode() != null && f.inode().isRegular()) {
+            f.inode().writers--;
         }
         try {
             f.release();
@@ -514,10 +520,10 @@ public final class FileServer {
         if (f == null) {
             return Errno.EBADF.negated();
         }
-        if (length < 0) {
+        if (length < 0 || !f.writable()) {
             return Errno.EINVAL.negated();
         }
-        if (!f.inode().isRegular() || !f.writable()) {
+        if (!f.inode().isRegular()) {
             return (f.inode().isDirectory() ? Errno.EISDIR : Errno.EINVAL).negated();
         }
         try {
@@ -622,6 +628,9 @@ public final class FileServer {
                 OpenFile f = node.open(flags);
                 if (f instanceof InodeFile file) {
                     file.setLocation(at);
+                }
+                if (f.writable()) {
+                    node.writers++;
                 }
                 yield f;
             }

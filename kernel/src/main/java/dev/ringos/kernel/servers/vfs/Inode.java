@@ -21,6 +21,8 @@ public abstract class Inode {
     protected long atime;
     protected long mtime;
     protected long ctime;
+    /** Open descriptions writing it: execve refuses such a file (ETXTBSY). */
+    int writers;
 
     protected Inode(FileSystem fs, long ino, int mode, int uid, int gid) {
         this.fs = fs;

@@ -41,10 +41,18 @@ public final class PathCalls {
             boolean created = false;
             if ((flags & OpenFlags.O_CREAT) != 0) {
                 PathWalk.Parent parent = PathWalk.resolveParent(p, start, path);
-                if (isDotOrRoot(parent.name()) || parent.trailingSlash()) {
-                    throw FsException.of(Errno.EISDIR);
-                }
                 Inode existing = parent.dir().inode().lookup(parent.name());
+                // A symlink as the last component is followed, and a dangling one's target created (as Linux).
+                for (int links = 0; existing != null && existing.isSymlink() && (flags & (OpenFlags.O_EXCL | OpenFlags.O_NOFOLLOW)) == 0; links++) {
+                    if (links >= PathWalk.MAX_SYMLINKS) {
+                        throw FsException.of(Errno.ELOOP);
+                    }
+                    parent = PathWalk.resolveParent(p, parent.dir(), existing.readlink());
+                    existing = parent.dir().inode().lookup(parent.name());
+                }
+                if (isDotOrRoot(parent.name()) || parent.trailingSlash()) {
+                    throw FsException.of(existing != null && (flags & OpenFlags.O_EXCL) != 0 ? Errno.EEXIST : Errno.EISDIR);
+                }
                 if (existing != null && (flags & OpenFlags.O_EXCL) != 0) {
                     throw FsException.of(Errno.EEXIST);
                 }
@@ -56,7 +64,7 @@ public final class PathCalls {
                     at = new Location(parent.dir().mount(), made);
                     created = true;
                 } else {
-                    at = PathWalk.resolve(p, start, path, (flags & OpenFlags.O_NOFOLLOW) == 0);
+                    at = PathWalk.down(p.mounts, new Location(parent.dir().mount(), existing));
                 }
             } else {
                 at = PathWalk.resolve(p, start, path, (flags & OpenFlags.O_NOFOLLOW) == 0);
@@ -72,14 +80,16 @@ public final class PathCalls {
             if (node.isDirectory() && (access != OpenFlags.O_RDONLY || (flags & OpenFlags.O_CREAT) != 0)) {
                 throw FsException.of(Errno.EISDIR);
             }
+            // O_TRUNC asks for write permission whatever the access mode, and truncates even with O_RDONLY (Linux).
+            boolean truncate = (flags & OpenFlags.O_TRUNC) != 0 && node.isRegular();
             if (!created) {
-                Permissions.require(p, node, wantedBy(access));
+                Permissions.require(p, node, wantedBy(access) | (truncate ? Permissions.WRITE : 0));
             }
             boolean special = node.type() == Modes.S_IFCHR || node.type() == Modes.S_IFIFO || node.type() == Modes.S_IFBLK;
-            if (!special && access != OpenFlags.O_RDONLY && at.mount().readOnly()) {
+            if (!special && (access != OpenFlags.O_RDONLY || truncate) && at.mount().readOnly()) {
                 throw FsException.of(Errno.EROFS);
             }
-            if ((flags & OpenFlags.O_TRUNC) != 0 && node.isRegular() && access != OpenFlags.O_RDONLY && node.size() > 0) {
+            if (truncate && node.size() > 0) {
                 node.truncate(0);
                 node.modified(files.now());
             }
@@ -202,6 +212,14 @@ public final class PathCalls {
             }
         }
         node.setOwner(uid, gid, files.now());
+        if (node.isRegular()) {
+            // Linux drops set-user-ID always, and set-group-ID when group execute is set, on any chown of a file.
+            int bits = node.mode() & Modes.PERMISSIONS;
+            int dropped = Modes.S_ISUID | ((bits & 0010) != 0 ? Modes.S_ISGID : 0);
+            if ((bits & dropped) != 0) {
+                node.setPermissions(bits & ~dropped, files.now());
+            }
+        }
         return 0;
     }
 
@@ -584,6 +602,9 @@ public final class PathCalls {
 
     /** Changing a name in {@code dir}: write and search permission there, and a writable mount. */
     private static void requireWritable(FsProcess p, Location dir) throws FsException {
+        if (dir.inode().nlink() == 0) {
+            throw FsException.of(Errno.ENOENT); // a removed directory takes no new names
+        }
         Permissions.require(p, dir.inode(), Permissions.WRITE | Permissions.EXECUTE);
         requireWritableMount(dir);
     }
