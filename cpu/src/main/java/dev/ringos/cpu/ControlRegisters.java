@@ -17,7 +17,15 @@ public final class ControlRegisters {
      * outside ring 0, which closes x86's Popek–Goldberg holes the way hardware virtualization does.
      */
     public static final int CR4_SVE = 1 << 13;
-    public static final int CR4_VALID = CR4_TSD | CR4_SVE;
+    /**
+     * Process-context identifiers: CR3's low 12 bits name the address space, and the TLB keeps
+     * each one's translations across CR3 loads (x86's PCIDs; ringos's CR3 is 32 bits, so a load
+     * never flushes the new PCID — the kernel flushes one with {@code Cpu.invalidateAddressSpace}).
+     */
+    public static final int CR4_PCIDE = 1 << 17;
+    public static final int CR4_VALID = CR4_TSD | CR4_SVE | CR4_PCIDE;
+    /** How many PCIDs' translations the TLB holds at once; loading another flushes the least recent. */
+    public static final int PCIDS_CACHED = 16;
 
     private ControlRegisters() {
     }

@@ -238,6 +238,16 @@ public final class Cpu {
         }
     }
 
+    /**
+     * Forgets every translation of address space {@code pcid} (x86's INVPCID, single-context), for
+     * a kernel that changed or freed the page tables of a process that is not running. ringos
+     * decodes no INVPCID instruction; a kernel hosted in Java calls this.
+     */
+    public void invalidateAddressSpace(int pcid) {
+        mmu.invalidateContext(pcid & 0xFFF);
+        interpreter.forgetFetchPage();
+    }
+
     /** Drops the TLB entries for the page holding {@code va}, as invlpg does. */
     public void invalidatePage(int va) {
         mmu.invalidatePage(va);

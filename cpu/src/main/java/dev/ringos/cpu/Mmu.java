@@ -15,6 +15,11 @@ import java.util.Arrays;
  * the slow path, which drops the decodings — so the fast path needs no bookkeeping. Like a real
  * TLB it is not coherent with the page tables: a changed PTE takes effect after invlpg or a CR3
  * load. Tags carry an epoch, so flushing everything is one increment.
+ *
+ * <p>With CR4.PCIDE the TLB keeps a context per process-context identifier (CR3's low 12 bits),
+ * as x86's PCIDs do: a CR3 load switches to the new PCID's context without flushing it, so a
+ * process that runs again finds its translations still there. Up to {@link #CONTEXTS} PCIDs are
+ * cached; the least recently loaded one is flushed to make room.
  */
 final class Mmu {
     static final int READ = 0, WRITE = 1, FETCH = 2;
@@ -26,8 +31,11 @@ final class Mmu {
     private final Cpu cpu;
     private final PhysicalMemory memory;
     private final byte[] ram;
-    private final Tlb userTlb = new Tlb();
-    private final Tlb supervisorTlb = new Tlb();
+    static final int CONTEXTS = ControlRegisters.PCIDS_CACHED;
+    /** Context 0 serves PCID 0 and every CR3 while PCIDE is off; the others are made on first use. */
+    private final Context[] contexts = new Context[CONTEXTS];
+    private Context active;
+    private long loads;
 
     // The active set's arrays, copied out of it so the fast path is one load away.
     private long[] readTlb, writeTlb, fetchTlb;
@@ -37,6 +45,15 @@ final class Mmu {
 
     long hits;
     long misses;
+
+    /** The TLB sets of one PCID, with its epoch while it is not the active one. */
+    private static final class Context {
+        final Tlb user = new Tlb();
+        final Tlb supervisor = new Tlb();
+        int epoch = 1 << EPOCH_SHIFT;
+        int pcid;
+        long lastLoad;
+    }
 
     private static final class Tlb {
         final long[] read = new long[ENTRIES];
@@ -62,14 +79,16 @@ final class Mmu {
         this.cpu = cpu;
         this.memory = memory;
         this.ram = memory.bytes;
-        select(supervisorTlb);
+        contexts[0] = new Context();
+        active = contexts[0];
+        select(active.supervisor);
     }
 
     /** Called on every CPL change: CPL 3 makes user accesses, CPL 0–2 supervisor ones. */
     void setUser(boolean user) {
         if (this.user != user) {
             this.user = user;
-            select(user ? userTlb : supervisorTlb);
+            select(user ? active.user : active.supervisor);
         }
     }
 
@@ -83,20 +102,77 @@ final class Mmu {
         fetchTlb = t.fetch;
     }
 
-    /** CR3 load, CR0 change: forget every translation. */
+    /** CR3 load without PCIDE: forget the active context's translations. */
     void flush() {
+        epoch = nextEpoch(active, epoch);
+    }
+
+    /** CR0 change, PCIDE turned on or off: forget every translation of every context. */
+    void flushAll() {
+        active.epoch = epoch;
+        for (Context c : contexts) {
+            if (c != null) {
+                c.epoch = nextEpoch(c, c.epoch);
+            }
+        }
+        epoch = active.epoch;
+    }
+
+    private static int nextEpoch(Context c, int epoch) {
         if (epoch == MAX_EPOCH << EPOCH_SHIFT) {
-            userTlb.clear();
-            supervisorTlb.clear();
+            c.user.clear();
+            c.supervisor.clear();
             epoch = 0;
         }
-        epoch += 1 << EPOCH_SHIFT;
+        return epoch + (1 << EPOCH_SHIFT);
+    }
+
+    /** CR3 load with PCIDE: make {@code pcid}'s context the active one, keeping what it holds. */
+    void switchContext(int pcid) {
+        active.epoch = epoch;
+        Context next = null;
+        Context victim = null;
+        for (int i = 0; i < CONTEXTS && next == null; i++) {
+            Context c = contexts[i];
+            if (c == null) {
+                next = contexts[i] = new Context();
+                next.pcid = pcid;
+            } else if (c.pcid == pcid) {
+                next = c;
+            } else if (victim == null || c.lastLoad < victim.lastLoad) {
+                victim = c;
+            }
+        }
+        if (next == null) {
+            next = victim;
+            next.epoch = nextEpoch(next, next.epoch);
+            next.pcid = pcid;
+        }
+        next.lastLoad = ++loads;
+        active = next;
+        epoch = next.epoch;
+        select(user ? active.user : active.supervisor);
+    }
+
+    /** INVPCID's single-context type: forgets every translation tagged with {@code pcid}. */
+    void invalidateContext(int pcid) {
+        active.epoch = epoch;
+        for (Context c : contexts) {
+            if (c != null && c.pcid == pcid) {
+                c.epoch = nextEpoch(c, c.epoch);
+            }
+        }
+        epoch = active.epoch;
     }
 
     /** Forgets every write entry that maps to {@code frame}: instructions are about to be decoded from it. */
     void forgetWritable(int frame) {
-        forgetWritable(userTlb, frame);
-        forgetWritable(supervisorTlb, frame);
+        for (Context c : contexts) {
+            if (c != null) {
+                forgetWritable(c.user, frame);
+                forgetWritable(c.supervisor, frame);
+            }
+        }
     }
 
     private static void forgetWritable(Tlb t, int frame) {
@@ -109,10 +185,16 @@ final class Mmu {
         }
     }
 
+    /** invlpg: drops the page from every context (x86 guarantees only the current PCID; more is never wrong). */
     void invalidatePage(int va) {
+        active.epoch = epoch;
         int vpn = va >>> 12;
-        userTlb.drop(vpn & MASK, vpn | epoch);
-        supervisorTlb.drop(vpn & MASK, vpn | epoch);
+        for (Context c : contexts) {
+            if (c != null) {
+                c.user.drop(vpn & MASK, vpn | c.epoch);
+                c.supervisor.drop(vpn & MASK, vpn | c.epoch);
+            }
+        }
     }
 
     private static long entry(int tag, int delta) {

@@ -147,29 +147,39 @@ final class SystemInstructions {
                     return false;
                 }
                 c.cr0 = value | ControlRegisters.CR0_PE;
-                translationsChanged(c);
+                c.mmu.flushAll();
+                c.interpreter.forgetFetchPage();
             }
             case 2 -> c.cr2 = value;
             case 3 -> {
                 c.cr3 = value;
-                translationsChanged(c);
+                if ((c.cr4 & ControlRegisters.CR4_PCIDE) != 0) {
+                    c.mmu.switchContext(value & 0xFFF);
+                } else {
+                    c.mmu.flush();
+                }
+                c.interpreter.forgetFetchPage();
             }
             case 4 -> {
                 if ((value & ~ControlRegisters.CR4_VALID) != 0) {
                     return false;
                 }
+                int toggled = (c.cr4 ^ value) & ControlRegisters.CR4_PCIDE;
+                if (toggled != 0 && (value & ControlRegisters.CR4_PCIDE) != 0 && (c.cr3 & 0xFFF) != 0) {
+                    return false; // as x86: PCIDE goes on only with PCID 0 loaded
+                }
                 c.cr4 = value;
+                if (toggled != 0) {
+                    c.mmu.flushAll();
+                    c.mmu.switchContext((value & ControlRegisters.CR4_PCIDE) != 0 ? c.cr3 & 0xFFF : 0);
+                    c.interpreter.forgetFetchPage();
+                }
             }
             default -> {
                 return false;
             }
         }
         return true;
-    }
-
-    private static void translationsChanged(Cpu c) {
-        c.mmu.flush();
-        c.interpreter.forgetFetchPage();
     }
 
     /** The MSR's value, or -1 if there is no such MSR. */

@@ -3,6 +3,7 @@ package dev.ringos.cpu;
 import static dev.ringos.cpu.PageTables.*;
 import static dev.ringos.cpu.isa.Operand.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ringos.cpu.FaultRecorder.Fault;
 import dev.ringos.cpu.isa.CodeBuilder;
@@ -146,13 +147,7 @@ class TlbTest {
                 .emit("mov", cr(3), EDX)
                 .emit("mov", ECX, abs(PAGE))
                 .emit("hlt"));
-        // The second directory maps everything the first does, except PAGE, which it maps to the new frame.
-        for (int i = 0; i < 1024; i++) {
-            memory.write32(directory + 4 * i, memory.read32(BareMachine.PAGE_DIRECTORY + 4 * i));
-        }
-        int table = machine.allocateFrame();
-        memory.write32(directory + (PAGE >>> 22) * 4, table | P | RW | US);
-        memory.write32(table + ((PAGE >>> 12) & 0x3FF) * 4, newFrame | P | RW | US);
+        copyDirectoryWithPageOnNewFrame(directory);
         assertThat(startRing0()).isEqualTo(Exit.HALTED);
         assertThat(reg(Registers.EAX)).isEqualTo(OLD);
         assertThat(reg(Registers.EBX)).isEqualTo(NEW);
@@ -183,6 +178,81 @@ class TlbTest {
         machine.run(1_000_000);
         assertThat(cpu.reg(Registers.EBX)).isEqualTo(NEW);
         assertThat(recorder.faults()).isEmpty();
+    }
+
+    // ---- process-context identifiers (CR4.PCIDE) ----
+
+    /** Makes {@code directory} map everything the first does, except PAGE, which it maps to the new frame. */
+    private void copyDirectoryWithPageOnNewFrame(int directory) {
+        for (int i = 0; i < 1024; i++) {
+            memory.write32(directory + 4 * i, memory.read32(BareMachine.PAGE_DIRECTORY + 4 * i));
+        }
+        int table = machine.allocateFrame();
+        memory.write32(directory + (PAGE >>> 22) * 4, table | P | RW | US);
+        memory.write32(table + ((PAGE >>> 12) & 0x3FF) * 4, newFrame | P | RW | US);
+    }
+
+    @Test
+    void withPcidsACr3LoadKeepsEachAddressSpacesTranslations() {
+        int second = machine.allocateFrame();
+        loadRing0(new CodeBuilder(CODE)
+                .emit("mov", EDX, cr(4))
+                .emit("or", EDX, imm(ControlRegisters.CR4_PCIDE))
+                .emit("mov", cr(4), EDX)
+                .emit("mov", EDX, imm(BareMachine.PAGE_DIRECTORY | 1))
+                .emit("mov", cr(3), EDX)                       // PCID 1: the first directory
+                .emit("mov", EAX, abs(PAGE))                   // cached under PCID 1
+                .emit("mov", dwordAt(abs(pageEntryInWindow())), imm(0))   // unmap PAGE, no invlpg
+                .emit("mov", EDX, imm(second | 2))
+                .emit("mov", cr(3), EDX)                       // PCID 2
+                .emit("mov", EBX, abs(PAGE))
+                .emit("mov", EDX, imm(BareMachine.PAGE_DIRECTORY | 1))
+                .emit("mov", cr(3), EDX)                       // back to PCID 1: nothing flushed
+                .emit("mov", ECX, abs(PAGE))
+                .emit("hlt"));
+        copyDirectoryWithPageOnNewFrame(second);
+        assertThat(startRing0()).isEqualTo(Exit.HALTED);
+        assertThat(reg(Registers.EAX)).isEqualTo(OLD);
+        assertThat(reg(Registers.EBX)).as("the other PCID's mapping").isEqualTo(NEW);
+        assertThat(reg(Registers.ECX)).as("PCID 1's translation survived two CR3 loads").isEqualTo(OLD);
+        assertThat(recorder.faults()).isEmpty();
+    }
+
+    @Test
+    void aPcidsChangedTablesTakeEffectWhenTheHostInvalidatesItNotAtACr3Load() {
+        CodeBuilder b = new CodeBuilder(USER_CODE)
+                .emit("mov", EBX, abs(PAGE))
+                .emit("mov", EAX, imm(BareMachine.SYS_EXIT))
+                .emit("int", imm(0x80));
+        byte[] code = b.assemble();
+        machine.loadUser(USER_CODE, code, code.length, 0);
+        cpu.setControlRegister(4, ControlRegisters.CR4_PCIDE);
+        cpu.setControlRegister(3, BareMachine.PAGE_DIRECTORY | 1);
+        machine.enterUser(USER_CODE, STACK_TOP);
+        machine.run(1_000_000);
+        assertThat(cpu.reg(Registers.EBX)).isEqualTo(OLD);
+
+        memory.write32(pteAddress(PAGE), newFrame | P | RW | US);
+        cpu.setControlRegister(3, BareMachine.PAGE_DIRECTORY | 1);
+        machine.enterUser(USER_CODE, STACK_TOP);
+        machine.run(1_000_000);
+        assertThat(cpu.reg(Registers.EBX)).as("a CR3 load keeps the PCID's translations").isEqualTo(OLD);
+
+        cpu.invalidateAddressSpace(1);
+        machine.enterUser(USER_CODE, STACK_TOP);
+        machine.run(1_000_000);
+        assertThat(cpu.reg(Registers.EBX)).isEqualTo(NEW);
+        assertThat(recorder.faults()).isEmpty();
+    }
+
+    @Test
+    void pcideGoesOnOnlyWithPcidZeroLoaded() {
+        cpu.setControlRegister(3, BareMachine.PAGE_DIRECTORY | 5);
+        assertThatThrownBy(
+                () -> cpu.setControlRegister(4, ControlRegisters.CR4_PCIDE)).isInstanceOf(IllegalArgumentException.class);
+        cpu.setControlRegister(3, BareMachine.PAGE_DIRECTORY);
+        cpu.setControlRegister(4, ControlRegisters.CR4_PCIDE);
+        assertThat(cpu.cr4()).isEqualTo(ControlRegisters.CR4_PCIDE);
     }
 
     // ---- user and supervisor entries are separate ----

@@ -428,6 +428,10 @@ public final class IsaDoc {
         md.append("\nRW and US must be set at both levels; NX at either level forbids fetches. Supervisor writes\n")
                 .append("ignore RW unless CR0.WP is set. Any violation is #PF. The TLB is not coherent with the\n")
                 .append("tables: a changed entry takes effect after `invlpg` of its page or a write to CR3 or CR0.\n")
+                .append("With CR4.PCIDE, CR3's bits 11–0 are a process-context identifier (PCID): the TLB keeps up to\n")
+                .append(ControlRegisters.PCIDS_CACHED).append(" PCIDs' translations, a CR3 load switches PCID without flushing, and `invlpg` drops\n")
+                .append("the page from every PCID. A host-side kernel flushes one PCID with `Cpu.invalidateAddressSpace`\n")
+                .append("(x86's `invpcid`, which ringos does not decode).\n")
                 .append("With CR0.PG clear, linear addresses are physical.\n\n");
     }
 
@@ -439,8 +443,11 @@ public final class IsaDoc {
         row(md, "CR0", bitOf(ControlRegisters.CR0_PG), "PG", "paging");
         row(md, "CR2", "31–0", "", "linear address of the last #PF");
         row(md, "CR3", "31–12", "", "page directory's physical address");
+        row(md, "CR3", "11–0", "", "the PCID, when CR4.PCIDE is set");
         row(md, "CR4", bitOf(ControlRegisters.CR4_TSD), "TSD", "`rdtsc` is #GP(0) outside ring 0");
         row(md, "CR4", bitOf(ControlRegisters.CR4_SVE), "SVE", "strict virtualization (above)");
+        row(md, "CR4", bitOf(ControlRegisters.CR4_PCIDE), "PCIDE", "process-context identifiers (above); "
+                + "set only with CR3's PCID 0; turning it on or off flushes the TLB");
         md.append("\nWriting a bit of CR0 or CR4 not listed is #GP(0). `rdmsr` and `wrmsr` (ring 0) take the MSR\n")
                 .append("number in ecx and the value in edx:eax; an unknown number is #GP(0).\n\n");
         table(md, "MSR", "name", "meaning");

@@ -22,6 +22,8 @@ public final class AddressSpace {
     private final Frames frames;
     private final Tlb tlb;
     final int directory;
+    /** The PCID the CPU tags its translations with (0: untagged, flushed on every switch to it). */
+    int pcid;
     private final List<Region> regions = new ArrayList<>();
     /** Lowest stack page mapped so far, to tell stack growth from other demand faults. */
     private int stackLow = Layout.STACK_TOP;
@@ -33,6 +35,9 @@ public final class AddressSpace {
         void invalidate(AddressSpace space, int va);
 
         void flush(AddressSpace space);
+
+        /** The space is gone: its translations and its PCID go too. */
+        void destroyed(AddressSpace space);
     }
 
     private AddressSpace(PhysicalMemory memory, Frames frames, Tlb tlb, int directory) {
@@ -330,6 +335,7 @@ public final class AddressSpace {
         }
         frames.release(directory);
         regions.clear();
+        tlb.destroyed(this);
     }
 
     /** Pages currently mapped (resident set size, in pages). */

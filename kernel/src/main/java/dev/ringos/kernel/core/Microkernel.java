@@ -50,21 +50,29 @@ public final class Microkernel {
     private final UserMemory userMemory;
     private final KernelCalls calls;
     private final LoadAverage loadAverage;
+    /**
+     * The CPU keeps each address space's translations under its PCID across switches, so a
+     * change to any space's page tables is invalidated at once, running or not.
+     */
     private final AddressSpace.Tlb tlb = new AddressSpace.Tlb() {
         @Override
         public void invalidate(AddressSpace space, int va) {
-            if (activeSpace == space) {
-                cpu.invalidatePage(va);
-            }
+            cpu.invalidatePage(va);
         }
 
         @Override
         public void flush(AddressSpace space) {
-            if (activeSpace == space) {
-                cpu.setControlRegister(3, space.directory);
-            }
+            cpu.invalidateAddressSpace(space.pcid);
+        }
+
+        @Override
+        public void destroyed(AddressSpace space) {
+            cpu.invalidateAddressSpace(space.pcid);
+            pcids.release(space.pcid);
+            space.pcid = Pcids.UNTAGGED;
         }
     };
+    private final Pcids pcids = new Pcids();
     /** Every thread that has not been reaped, by id. */
     private final Map<Integer, Task> tasks = new LinkedHashMap<>();
     private final Task idle = new Task(0);
@@ -153,6 +161,7 @@ public final class Microkernel {
         cpu.setMsr(Msr.SYSCALL_HOST_GATE, syscallGate);
         cpu.setControlRegister(3, Layout.KERNEL_DIRECTORY);
         cpu.setControlRegister(0, ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | ControlRegisters.CR0_WP);
+        cpu.setControlRegister(4, cpu.cr4() | ControlRegisters.CR4_PCIDE);
     }
 
     // ---- running ----
@@ -454,8 +463,17 @@ public final class Microkernel {
 
     private void switchSpace(Task next) {
         if (next != idle && next.space != activeSpace) {
-            activeSpace = next.space;
-            cpu.setControlRegister(3, activeSpace.directory);
+            load(next.space);
+        }
+    }
+
+    /** CR3 := the space's directory and PCID; an untagged space (PCID 0) starts with nothing cached. */
+    private void load(AddressSpace space) {
+        activeSpace = space;
+        int pcid = space != null ? space.pcid : 0;
+        cpu.setControlRegister(3, (space != null ? space.directory : Layout.KERNEL_DIRECTORY) | pcid);
+        if (pcid == 0) {
+            cpu.invalidateAddressSpace(0);
         }
     }
 
@@ -611,8 +629,7 @@ public final class Microkernel {
         AddressSpace old = task.space;
         task.space = space;
         if (old == activeSpace) {
-            activeSpace = space;
-            cpu.setControlRegister(3, space != null ? space.directory : Layout.KERNEL_DIRECTORY);
+            load(space);
         }
         if (old != null) {
             old.destroy();
@@ -624,11 +641,18 @@ public final class Microkernel {
     }
 
     AddressSpace newSpace() {
-        return AddressSpace.create(memory, frames, tlb);
+        return tagged(AddressSpace.create(memory, frames, tlb));
     }
 
     AddressSpace forkSpace(AddressSpace space) {
-        return space.fork();
+        return tagged(space.fork());
+    }
+
+    private AddressSpace tagged(AddressSpace space) {
+        if (space != null) {
+            space.pcid = pcids.allocate();
+        }
+        return space;
     }
 
     void requestShutdown(int status) {
