@@ -31,6 +31,7 @@ class TtyTest {
             TIOCSWINSZ    equ 0x5414
             FIONREAD      equ 0x541B
             TIOCGSID      equ 0x5429
+            TIOCNOTTY     equ 0x5422
             ICANON        equ 2
             ECHO          equ 8
             ISIG          equ 1
@@ -635,6 +636,59 @@ class TtyTest {
         assertThat(new Terminal(WINDOW).run()).as("default").startsWith("24x80\r\n");
     }
 
+    /** Catches SIGWINCH (no SA_RESTART), reads, and shows what the read returned and the new size. */
+    private static final String WINCH = program("""
+            global _start
+            _start:
+                    mov eax, SYS_RT_SIGACTION
+                    mov ebx, 28             ; SIGWINCH
+                    mov ecx, action
+                    xor edx, edx
+                    mov esi, 8
+                    int 0x80
+                    mov eax, SYS_READ
+                    xor ebx, ebx
+                    mov ecx, size
+                    mov edx, 8
+                    int 0x80
+                    say "read "
+                    call print_dec
+                    say " caught "
+                    mov eax, [caught]
+                    call print_dec
+                    mov eax, SYS_IOCTL
+                    xor ebx, ebx
+                    mov ecx, TIOCGWINSZ
+                    mov edx, size
+                    int 0x80
+                    say " size "
+                    movzx eax, word [size]
+                    call print_dec
+                    say "x"
+                    movzx eax, word [size+2]
+                    call print_dec
+                    call print_nl
+                    mov eax, SYS_EXIT
+                    xor ebx, ebx
+                    int 0x80
+            on_winch:
+                    inc dword [caught]
+                    ret
+            section .data
+            action: dd on_winch, 0, 0, 0, 0
+            section .bss
+            caught: resd 1
+            size: resw 4
+            """);
+
+    @Test
+    void resizingTheHostWindowSendsSigwinchToTheForeground() {
+        Terminal t = new Terminal(WINCH);
+        assertThat(t.run()).isEmpty();
+        t.console.resize(40, 100);
+        assertThat(t.run()).isEqualTo("read -4 caught 1 size 40x100\r\n");
+    }
+
     /** FIONREAD after reading one byte of a line: the rest of the line is there. */
     private static final String PENDING = program("""
             global _start
@@ -733,6 +787,31 @@ class TtyTest {
                     xor edx, edx
                     int 0x80
                     show
+                    mov eax, SYS_RT_SIGACTION
+                    mov ebx, 1              ; SIGHUP, which TIOCNOTTY sends the foreground: this process
+                    mov ecx, ignore
+                    xor edx, edx
+                    mov esi, 8
+                    int 0x80
+                    mov eax, SYS_IOCTL
+                    xor ebx, ebx
+                    mov ecx, TIOCNOTTY
+                    int 0x80
+                    show
+                    call open_tty
+                    show
+                    mov eax, SYS_OPEN
+                    mov ebx, console
+                    mov ecx, 2
+                    int 0x80
+                    show
+                    mov eax, SYS_IOCTL
+                    xor ebx, ebx
+                    mov ecx, TIOCGSID
+                    mov edx, value
+                    int 0x80
+                    mov eax, [value]
+                    show
                     call print_nl
                     mov eax, SYS_EXIT
                     xor ebx, ebx
@@ -745,6 +824,8 @@ class TtyTest {
                     ret
             section .data
             tty: db "/dev/tty", 0
+            console: db "/dev/console", 0
+            ignore: dd 1, 0, 0, 0, 0
             section .bss
             value: resd 1
             """);
@@ -754,8 +835,9 @@ class TtyTest {
         Terminal t = new Terminal(CONTROLLING);
         // sid 1 (init's session); /dev/tty opens; setsid → 2; no terminal now: ENXIO, ENOTTY;
         // TIOCSCTTY: EPERM while session 1 has it, 0 when root takes it; sid 2; /dev/tty opens;
-        // an unknown request ENOTTY; TCGETS to a bad pointer EFAULT; lseek ESPIPE.
-        assertThat(t.run()).isEqualTo("1 3 2 -6 -25 -1 0 2 4 -25 -14 -29 \r\n");
+        // an unknown request ENOTTY; TCGETS to a bad pointer EFAULT; lseek ESPIPE; TIOCNOTTY gives
+        // it up, and /dev/tty fails again; opening /dev/console, the leader takes it once more.
+        assertThat(t.run()).isEqualTo("1 3 2 -6 -25 -1 0 2 4 -25 -14 -29 0 -6 5 2 \r\n");
     }
 
     /**

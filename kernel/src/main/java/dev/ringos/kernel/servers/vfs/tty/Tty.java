@@ -40,7 +40,6 @@ public final class Tty {
     private final KernelCalls calls;
     private final WaitQueue queue;
     private final LineDiscipline discipline;
-    private final TerminalConsole host;
 
     /** The session this is the controlling terminal of (its leader's pid), 0 if none. {@link Terminals} keeps it. */
     int session;
@@ -64,7 +63,6 @@ public final class Tty {
         this.terminals = terminals;
         this.calls = terminals.calls();
         this.queue = queue;
-        this.host = host;
         this.discipline = new LineDiscipline(new LineDiscipline.Terminal() {
             @Override
             public void show(byte[] data, int offset, int length) {
@@ -80,10 +78,6 @@ public final class Tty {
 
     private JobControl jobs() {
         return terminals.jobs();
-    }
-
-    LineDiscipline discipline() {
-        return discipline;
     }
 
     // ---- the host end ----
