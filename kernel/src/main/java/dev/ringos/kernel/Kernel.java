@@ -12,12 +12,16 @@ import dev.ringos.kernel.core.RunResult;
 import dev.ringos.kernel.servers.pm.ProcessManager;
 import dev.ringos.kernel.servers.vfs.CpioEntry;
 import dev.ringos.kernel.servers.vfs.FileServer;
+import dev.ringos.kernel.servers.vfs.FileSystem;
+import dev.ringos.kernel.servers.vfs.Inode;
 import dev.ringos.kernel.servers.vfs.HostConsole;
 import dev.ringos.kernel.servers.vfs.FsException;
 import dev.ringos.kernel.servers.vfs.dev.DevFs;
 import dev.ringos.kernel.servers.vfs.dev.HostStreamFile;
 import dev.ringos.kernel.servers.vfs.dev.MemoryDevices;
 import dev.ringos.kernel.servers.vfs.ramfs.RamFs;
+import dev.ringos.kernel.servers.vfs.tty.TerminalConsole;
+import dev.ringos.kernel.servers.vfs.tty.Terminals;
 import dev.ringos.kernel.servers.pm.ProcessJobControl;
 import dev.ringos.kernel.syscall.FileSyscalls;
 import dev.ringos.kernel.syscall.IpcSyscalls;
@@ -46,23 +50,49 @@ public final class Kernel {
     private final ProcessManager pm;
     private final SyscallTable table;
     private final Strace strace;
+    /** The /dev mounted at boot. */
+    private final FileSystem dev;
 
     /**
+     * A kernel whose init has the host's standard streams as fds 0, 1 and 2 (the host's stdin is
+     * not a terminal): no terminal, so /dev/console and /dev/tty answer ENXIO.
+     *
      * @param root     the root image's files
      * @param console  the host end of fds 0, 1, 2
      * @param strace   where strace lines go
      */
     public Kernel(KernelConfig config, List<CpioEntry> root, HostConsole console, Consumer<String> strace) {
+        this(config, root, strace);
+        files.setConsole(p -> HostStreamFile.open(console, core.calls().hostInput()));
+    }
+
+    /**
+     * A kernel with a terminal: the console tty, whose far end is {@code terminal}, is
+     * /dev/console, init's fds 0, 1 and 2, and the controlling terminal of init's session.
+     */
+    public Kernel(KernelConfig config, List<CpioEntry> root, TerminalConsole terminal, Consumer<String> strace) {
+        this(config, root, strace);
+        Inode consoleNode;
+        try {
+            consoleNode = dev.root().lookup("console");
+        } catch (FsException e) {
+            throw new IllegalStateException("devtmpfs has no console: " + e.errno().name());
+        }
+        Terminals terminals = Terminals.install(files, terminal, consoleNode, core::hostInputArrived);
+        files.setConsole(terminals::openForInit);
+    }
+
+    private Kernel(KernelConfig config, List<CpioEntry> root, Consumer<String> strace) {
         core = new Microkernel(config);
         files = new FileServer(core.calls(), RamFs.unpack(root));
         pm = new ProcessManager(core.calls(), files);
         files.setJobControl(new ProcessJobControl(pm));
-        files.setConsole(p -> HostStreamFile.open(console, core.calls().hostInput()));
         MemoryDevices.register(files.devices());
         files.types().register("ramfs", (source, data) -> RamFs.create());
         files.types().register("devtmpfs", (source, data) -> DevFs.create());
+        dev = DevFs.create();
         try {
-            files.mountAtBoot("/dev", DevFs.create(), false);
+            files.mountAtBoot("/dev", dev, false);
         } catch (FsException e) {
             throw new IllegalArgumentException("the root image has no room for /dev: " + e.errno().name());
         }
