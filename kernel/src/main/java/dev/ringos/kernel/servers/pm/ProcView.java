@@ -44,9 +44,10 @@ public final class ProcView implements ProcessView {
                 caught |= Signal.mask(sig);
             }
         }
-        return new ProcessInfo(p.pid, p.task.name(), p.stateLetter(), p.ppid(), p.pgid, p.sid, p.uid, p.gid, p.argv,
-                p.executable, p.task.startCycles(), p.task.userCycles(), p.task.systemCycles(), p.childUserCycles,
-                p.childSystemCycles, p.signals.pending, p.signals.blocked, ignored, caught,
+        // No process has a controlling terminal yet: tty_nr 0 and tpgid -1, as Linux shows a daemon.
+        return new ProcessInfo(p.pid, p.task.name(), p.stateLetter(), p.ppid(), p.pgid, p.sid, 0, -1, p.uid, p.gid,
+                p.argv, p.executable, p.task.startCycles(), p.task.userCycles(), p.task.systemCycles(),
+                p.childUserCycles, p.childSystemCycles, p.signals.pending, p.signals.blocked, ignored, caught,
                 p.zombie ? p.exitStatus : 0);
     }
 
@@ -100,6 +101,9 @@ public final class ProcView implements ProcessView {
         String full = path;
         if (!path.startsWith("/")) {
             FsProcess p = files.process(pid);
+            if (p == null) {
+                return path;
+            }
             try {
                 full = Paths.absolute(p, p.cwd()) + "/" + path;
             } catch (FsException e) {

@@ -4,7 +4,9 @@ import dev.ringos.kernel.servers.vfs.FileServer;
 import dev.ringos.kernel.servers.vfs.FileSystem;
 import dev.ringos.kernel.servers.vfs.Inode;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * procfs: the kernel's state as text files in the formats of Linux's proc(5). The root lists a
@@ -61,7 +63,7 @@ public final class ProcFs implements FileSystem {
     /** Forgets the directories of processes that are gone (a listing of the root calls this). */
     void prune(int[] live) {
         if (pidDirectories.size() > live.length) {
-            java.util.Set<Integer> alive = new java.util.HashSet<>();
+            Set<Integer> alive = new HashSet<>();
             for (int pid : live) {
                 alive.add(pid);
             }

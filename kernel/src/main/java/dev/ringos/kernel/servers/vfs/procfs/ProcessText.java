@@ -11,7 +11,7 @@ import dev.ringos.kernel.servers.vfs.procfs.ProcessView.Memory;
 /**
  * The text of the files in /proc/PID, laid out as Linux's fs/proc/array.c and task_mmu.c lay
  * them out. What ringos does not have is written as Linux writes it for a process without it:
- * no controlling terminal (tty_nr 0, tpgid -1), nice 0, one thread, no page fault counts.
+ * nice 0, one thread, no page fault counts, no swap.
  */
 final class ProcessText {
     /** Linux's USER_HZ: stat's times are in these ticks. */
@@ -42,8 +42,8 @@ final class ProcessText {
         field(s, p.ppid());
         field(s, p.pgrp());
         field(s, p.session());
-        field(s, 0); // tty_nr
-        field(s, -1); // tpgid
+        field(s, p.ttyNr());
+        field(s, p.tpgid());
         field(s, 0); // flags
         field(s, 0); // minflt
         field(s, 0); // cminflt

@@ -3,6 +3,7 @@ package dev.ringos.kernel.servers.vfs.procfs;
 import dev.ringos.kernel.core.KernelCalls;
 import dev.ringos.kernel.servers.vfs.DirEntry;
 import dev.ringos.kernel.servers.vfs.FsException;
+import dev.ringos.kernel.servers.vfs.FsProcess;
 import dev.ringos.kernel.servers.vfs.Inode;
 import dev.ringos.kernel.servers.vfs.Modes;
 import dev.ringos.kernel.syscall.Errno;
@@ -34,7 +35,7 @@ final class RootDirectory extends ProcDirectory {
     }
 
     /** /proc/self: the reader's own directory. The kernel reading for no process has none. */
-    private static String self(dev.ringos.kernel.servers.vfs.FsProcess reader) throws FsException {
+    private static String self(FsProcess reader) throws FsException {
         if (reader == null || reader.pid() <= 0) {
             throw FsException.of(Errno.ENOENT);
         }
