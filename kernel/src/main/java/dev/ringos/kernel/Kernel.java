@@ -4,25 +4,27 @@ import dev.ringos.asm.Assembler;
 import dev.ringos.asm.Diagnostics;
 import dev.ringos.asm.Preprocessor;
 import dev.ringos.asm.SourceLine;
-import dev.ringos.asm.elf.Executable;
 import dev.ringos.asm.elf.ElfWriter;
+import dev.ringos.asm.elf.Executable;
 import dev.ringos.kernel.core.KernelConfig;
 import dev.ringos.kernel.core.Microkernel;
 import dev.ringos.kernel.core.RunResult;
+import dev.ringos.kernel.servers.pm.ProcView;
+import dev.ringos.kernel.servers.pm.ProcessJobControl;
 import dev.ringos.kernel.servers.pm.ProcessManager;
 import dev.ringos.kernel.servers.vfs.CpioEntry;
 import dev.ringos.kernel.servers.vfs.FileServer;
 import dev.ringos.kernel.servers.vfs.FileSystem;
-import dev.ringos.kernel.servers.vfs.Inode;
-import dev.ringos.kernel.servers.vfs.HostConsole;
 import dev.ringos.kernel.servers.vfs.FsException;
+import dev.ringos.kernel.servers.vfs.HostConsole;
+import dev.ringos.kernel.servers.vfs.Inode;
 import dev.ringos.kernel.servers.vfs.dev.DevFs;
 import dev.ringos.kernel.servers.vfs.dev.HostStreamFile;
 import dev.ringos.kernel.servers.vfs.dev.MemoryDevices;
+import dev.ringos.kernel.servers.vfs.procfs.ProcFs;
 import dev.ringos.kernel.servers.vfs.ramfs.RamFs;
 import dev.ringos.kernel.servers.vfs.tty.TerminalConsole;
 import dev.ringos.kernel.servers.vfs.tty.Terminals;
-import dev.ringos.kernel.servers.pm.ProcessJobControl;
 import dev.ringos.kernel.syscall.FileSyscalls;
 import dev.ringos.kernel.syscall.IpcSyscalls;
 import dev.ringos.kernel.syscall.Strace;
@@ -90,11 +92,14 @@ public final class Kernel {
         MemoryDevices.register(files.devices());
         files.types().register("ramfs", (source, data) -> RamFs.create());
         files.types().register("devtmpfs", (source, data) -> DevFs.create());
+        ProcView processView = new ProcView(pm);
+        files.types().register("proc", (source, data) -> new ProcFs(files, processView));
         dev = DevFs.create();
         try {
             files.mountAtBoot("/dev", dev, false);
+            files.mountAtBoot("/proc", new ProcFs(files, processView), false);
         } catch (FsException e) {
-            throw new IllegalArgumentException("the root image has no room for /dev: " + e.errno().name());
+            throw new IllegalArgumentException("the root image has no room for /dev and /proc: " + e.errno().name());
         }
         table = new SyscallTable(core.calls(), pm);
         FileSyscalls.register(table, files);

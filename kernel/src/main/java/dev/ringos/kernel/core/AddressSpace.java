@@ -88,6 +88,11 @@ public final class AddressSpace {
         return Collections.unmodifiableList(regions);
     }
 
+    /** The lowest stack page touched so far: the stack as maps shows it runs from here to the top. */
+    public int stackLow() {
+        return stackLow;
+    }
+
     public int heapStart() {
         return heapStart;
     }

@@ -235,6 +235,11 @@ public final class KernelCalls {
         return kernel.loadAverage();
     }
 
+    /** Cycles the CPU has spent idle since boot (/proc/uptime's second field). */
+    public long idleCycles() {
+        return kernel.idleCycles();
+    }
+
     /** The queue of threads waiting for input from the host; woken by the console interrupt. */
     public WaitQueue hostInput() {
         return kernel.hostInput();

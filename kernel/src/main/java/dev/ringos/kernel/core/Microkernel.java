@@ -522,6 +522,7 @@ public final class Microkernel {
         }
         Task task = new Task(id);
         task.space = space;
+        task.startCycles = cpu.cycles();
         tasks.put(id, task);
         return task;
     }

@@ -28,6 +28,8 @@ public final class Task {
     boolean workPending;
     long userCycles;
     long systemCycles;
+    /** The cycle count when it was made (Linux's start_time: /proc/PID/stat's starttime). */
+    long startCycles;
     /** The cycle count when it last went on the CPU or entered the kernel, for accounting. */
     long since;
     /** strace-style tracing of its syscalls. */
@@ -55,6 +57,10 @@ public final class Task {
 
     public long systemCycles() {
         return systemCycles;
+    }
+
+    public long startCycles() {
+        return startCycles;
     }
 
     public boolean traced() {

@@ -23,6 +23,8 @@ public final class Process {
     /** Where the parent parks in wait4 until a child changes state. */
     final WaitQueue childEvents;
     List<String> argv = List.of();
+    /** The absolute path of the program it runs (/proc/PID/exe), or null before the first execve. */
+    String executable;
     boolean zombie;
     /** The wait status once a zombie (Linux encoding). */
     int exitStatus;
@@ -77,6 +79,10 @@ public final class Process {
 
     public List<String> argv() {
         return argv;
+    }
+
+    public String executable() {
+        return executable;
     }
 
     /** The state letter ps shows: Z for a zombie, else its thread's. */

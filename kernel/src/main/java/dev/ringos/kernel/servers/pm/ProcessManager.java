@@ -104,6 +104,7 @@ public final class ProcessManager implements ProcessEvents {
         calls.startAt(p.task, exe.entry(), sp);
         p.task.setName(ExecLoader.commandName(path));
         p.argv = List.copyOf(argv);
+        p.executable = ProcView.absolute(files, p.pid, path);
     }
 
     // ---- identity ----
@@ -176,6 +177,7 @@ public final class ProcessManager implements ProcessEvents {
         child.uid = parent.uid;
         child.gid = parent.gid;
         child.argv = parent.argv;
+        child.executable = parent.executable;
         task.setOwner(child);
         parent.children.add(child);
         table.put(pid, child);
@@ -436,6 +438,11 @@ public final class ProcessManager implements ProcessEvents {
 
     public Process process(int pid) {
         return table.get(pid);
+    }
+
+    /** The pid handed out most recently (/proc/loadavg's last field). */
+    int lastPid() {
+        return lastPid;
     }
 
     public Collection<Process> processes() {

@@ -195,6 +195,14 @@ public abstract class Inode {
     }
 
     /**
+     * The target as {@code reader} sees it, for readlink(2) and path walks. A link's target is
+     * the same for everyone but in procfs, where /proc/self names the reader's own directory.
+     */
+    public String readlink(FsProcess reader) throws FsException {
+        return readlink();
+    }
+
+    /**
      * An open file description for a regular file or a directory. Special files (FIFOs,
      * devices) are opened by the VFS itself; a file system overrides this for files whose
      * contents are made at open time (procfs) or held open on the host (hostfs).

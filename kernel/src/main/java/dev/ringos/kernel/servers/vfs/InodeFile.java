@@ -53,7 +53,8 @@ public class InodeFile extends OpenFile {
         return target;
     }
 
-    Location location() {
+    /** Where it was opened from, or null (procfs names a descriptor's file by it). */
+    public Location location() {
         return location;
     }
 

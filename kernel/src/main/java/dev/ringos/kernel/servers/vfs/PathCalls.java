@@ -330,7 +330,7 @@ public final class PathCalls {
             if (size <= 0) {
                 return Errno.EINVAL.negated();
             }
-            byte[] target = at.inode().readlink().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] target = at.inode().readlink(p).getBytes(StandardCharsets.ISO_8859_1);
             int n = Math.min(size, target.length);
             files.calls.memory().write(t, buf, target, 0, n);
             return n;

@@ -106,7 +106,7 @@ final class PathWalk {
                 if (--links[0] < 0) {
                     throw FsException.of(Errno.ELOOP);
                 }
-                String target = next.inode().readlink();
+                String target = next.inode().readlink(p);
                 next = walk(p, cur, target, true, links);
             }
             if (trailingSlash && !next.inode().isDirectory()) {

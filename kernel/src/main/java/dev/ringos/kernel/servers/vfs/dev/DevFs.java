@@ -14,7 +14,7 @@ public final class DevFs {
     }
 
     public static FileSystem create() {
-        RamFs fs = new RamFs("devtmpfs", 0755);
+        RamFs fs = new RamFs("devtmpfs", "devtmpfs", 0755);
         try {
             node(fs, "console", 0600, TTY_MAJOR, CONSOLE);
             node(fs, "tty", 0666, TTY_MAJOR, TTY);

@@ -11,11 +11,18 @@ import java.util.List;
 /** A file system in memory: the root (unpacked from the root image), /dev, and any mount -t ramfs. */
 public final class RamFs implements FileSystem {
     private final String type;
+    private final String source;
     private final RamDirectory root;
     private long nextIno = 1;
 
     public RamFs(String type, int rootMode) {
+        this(type, "none", rootMode);
+    }
+
+    /** @param source what /proc/mounts shows in its first column */
+    public RamFs(String type, String source, int rootMode) {
         this.type = type;
+        this.source = source;
         this.root = new RamDirectory(this, nextIno(), Modes.S_IFDIR | (rootMode & Modes.PERMISSIONS), 0, 0, null);
     }
 
@@ -86,5 +93,10 @@ public final class RamFs implements FileSystem {
     @Override
     public String type() {
         return type;
+    }
+
+    @Override
+    public String source() {
+        return source;
     }
 }
