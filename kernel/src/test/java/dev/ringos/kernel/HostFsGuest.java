@@ -2,10 +2,13 @@ package dev.ringos.kernel;
 
 import dev.ringos.kernel.core.KernelConfig;
 import dev.ringos.kernel.core.RunResult;
+import dev.ringos.kernel.servers.vfs.CpioEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +41,14 @@ final class HostFsGuest {
     private final StringBuilder bss = new StringBuilder();
     private final Map<String, String> slots = new HashMap<>();
     private final Map<String, String> strings = new HashMap<>();
+    private final List<CpioEntry> image = new ArrayList<>();
     private int labels;
+
+    /** A file of the guest's own root image (not of the host). */
+    HostFsGuest file(String path, String contents) {
+        image.add(new CpioEntry(path, CpioEntry.S_IFREG | 0644, contents.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
 
     /** Calls syscall {@code number} with {@code args} (Integer, String, Result or Buffer) and prints {@code tag=result}. */
     Result call(String tag, int number, Object... args) {
@@ -148,7 +158,8 @@ final class HostFsGuest {
 
     /** Boots with the mounts made and runs the guest until it exits or stops itself. */
     Run start(Mount... mounts) {
-        LiveGuest guest = new LiveGuest(KernelConfig.defaults(), "/bin/hostfs", source());
+        LiveGuest guest = new LiveGuest(KernelConfig.defaults(), "/bin/hostfs", source(),
+                image.toArray(new CpioEntry[0]));
         for (Mount m : mounts) {
             guest.kernel.mountHost(m.host(), m.guest(), m.readOnly());
         }

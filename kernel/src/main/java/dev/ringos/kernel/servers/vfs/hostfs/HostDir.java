@@ -177,6 +177,8 @@ final class HostDir extends HostInode {
             Files.createLink(fs.checkedPath(here).resolve(host), source);
             HostAttributes made = fs.statExisting(here, host);
             if (!made.key().equals(existing.key)) {
+                // Not the file the guest named (a host where link(2) follows symlinks, or a race): take it back.
+                here.stream.deleteFile(Path.of(host));
                 throw FsException.of(Errno.EIO);
             }
             existing.update(made);
