@@ -9,7 +9,11 @@ import dev.ringos.kernel.HostFsGuest.Mount;
 import dev.ringos.kernel.HostFsGuest.Result;
 import dev.ringos.kernel.HostFsGuest.Run;
 import dev.ringos.kernel.core.KernelConfig;
+import dev.ringos.kernel.core.RunResult;
 import dev.ringos.kernel.servers.vfs.CpioEntry;
+import dev.ringos.kernel.servers.vfs.DirEntry;
+import dev.ringos.kernel.servers.vfs.Inode;
+import dev.ringos.kernel.servers.vfs.hostfs.HostFs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +21,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -276,6 +281,90 @@ class HostFsTest {
                 .hasMessageContaining("parent directory is not in the guest");
         assertThatThrownBy(() -> kernel.mountHost(tmp, "/etc/passwd", false))
                 .hasMessageContaining("not a directory in the guest");
+    }
+
+    @Test
+    void aProgramOnTheHostRunsInTheGuest() throws IOException {
+        byte[] program = GuestRun.assemble("/hello", GuestLib.with("""
+                global _start
+                _start:
+                        say "hello from a host file"
+                        mov eax, SYS_EXIT
+                        mov ebx, 3
+                        int 0x80
+                """));
+        Path file = Files.write(tmp.resolve("hello"), program);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        CapturedConsole console = new CapturedConsole("");
+        Kernel kernel = new Kernel(KernelConfig.defaults(),
+                List.of(new CpioEntry(Kernel.INIT, CpioEntry.S_IFREG | 0755, Kernel.runInit())), console, line -> { });
+        kernel.mountHost(tmp, "/host", true);
+        assertThat(kernel.start(List.of(Kernel.INIT, "/host/hello"), List.of(), false)).isZero();
+        RunResult end = RunResult.BUDGET;
+        while (end == RunResult.BUDGET) {
+            end = kernel.run(100_000_000L);
+        }
+
+        assertThat(end).isEqualTo(RunResult.SHUTDOWN);
+        assertThat(kernel.core().shutdownStatus()).isEqualTo(3);
+        assertThat(console.out.toString(StandardCharsets.UTF_8)).isEqualTo("hello from a host file");
+    }
+
+    @Test
+    void theSameHostFileIsTheSameInodeByEveryNameAndAfterAHostRename() throws Exception {
+        Files.writeString(tmp.resolve("a"), "x");
+        Files.createLink(tmp.resolve("b"), tmp.resolve("a"));
+        Files.createDirectories(tmp.resolve("d/inner"));
+        HostFs fs = HostFs.open(tmp, false);
+        Inode root = fs.root();
+        Inode a = root.lookup("a");
+        Inode d = root.lookup("d");
+        Inode inner = d.lookup("inner");
+
+        assertThat(root.lookup("a")).isSameAs(a);
+        assertThat(root.lookup("b")).isSameAs(a);
+        assertThat(a.nlink()).isEqualTo(2);
+        Files.move(tmp.resolve("d"), tmp.resolve("e"));
+        assertThat(root.lookup("d")).isNull();
+        assertThat(root.lookup("e")).isSameAs(d);
+        assertThat(d.lookup("inner")).isSameAs(inner);
+        assertThat(inner.parent()).isSameAs(d);
+        assertThat(d.parent()).isSameAs(root);
+        assertThat(root.list()).extracting(DirEntry::name).containsExactly("a", "b", "e");
+        assertThat(root.list()).extracting(DirEntry::ino).contains(a.ino(), d.ino());
+        root.unlink("a");
+        assertThat(root.lookup("b")).isSameAs(a);
+        assertThat(root.lookup("a")).isNull();
+    }
+
+    @Test
+    void namesOutsideAsciiAreTheSameBytesOnBothSides() throws IOException {
+        Files.writeString(tmp.resolve("\u00fcber"), "umlaut");
+        HostFsGuest g = new HostFsGuest();
+        Buffer buf = g.buffer(64);
+        Result fd = g.call("open", OPEN, "/mnt/\u00fcber", O_RDONLY);
+        Result n = g.call("read", READ, fd, buf, 64);
+        g.show("text", buf, n);
+        g.call("creat", CREAT, "/mnt/caf\u00e9.txt", 0644);
+        Run r = g.start(at("/mnt"));
+
+        assertThat(r.shown("text")).isEqualTo("umlaut");
+        assertThat(r.result("creat")).isPositive();
+        assertThat(tmp.resolve("caf\u00e9.txt")).exists();
+    }
+
+    @Test
+    void aWriteAtAnOffsetPastAnyFilesEndIsEfbig() throws IOException {
+        HostFsGuest g = new HostFsGuest();
+        Result fd = g.call("open", OPEN, "/mnt/f", O_RDWR | O_CREAT, 0644);
+        Buffer result = g.buffer(8);
+        g.call("seek", 140, fd, 0x7FFFFFFF, 0xFFFFFFF0, result, 0);
+        g.call("write", WRITE, fd, "0123456789abcdefghij", 20);
+        g.call("read", READ, fd, result, 8);
+        Run r = g.start(at("/mnt"));
+
+        assertThat(r.results()).containsEntry("seek", 0).containsEntry("write", -27).containsEntry("read", 0);
+        assertThat(Files.size(tmp.resolve("f"))).isZero();
     }
 
     /** Every file and directory under {@code root}: type, permissions, contents or target, mtime. */

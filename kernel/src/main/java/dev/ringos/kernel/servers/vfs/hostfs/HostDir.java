@@ -86,7 +86,7 @@ final class HostDir extends HostInode {
             return attributes == null ? null : fs.inodeFor(attributes, this, host);
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
@@ -109,7 +109,7 @@ final class HostDir extends HostInode {
             return fs.inodeFor(fs.statExisting(here, host), this, host);
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
@@ -129,7 +129,7 @@ final class HostDir extends HostInode {
             return fs.inodeFor(fs.statExisting(here, host), this, host);
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
@@ -152,7 +152,7 @@ final class HostDir extends HostInode {
             return fs.inodeFor(made, this, host);
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
@@ -184,7 +184,7 @@ final class HostDir extends HostInode {
             existing.update(made);
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
@@ -202,7 +202,7 @@ final class HostDir extends HostInode {
             fs.nameRemoved(victim, this, host);
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
@@ -220,7 +220,7 @@ final class HostDir extends HostInode {
             fs.nameRemoved(victim, this, host);
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
@@ -253,7 +253,7 @@ final class HostDir extends HostInode {
             }
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
@@ -312,9 +312,7 @@ final class HostDir extends HostInode {
             return entries;
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (DirectoryIteratorException e) {
-            throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (DirectoryIteratorException | InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }

@@ -41,13 +41,18 @@ final class HostErrors {
         return FsException.of(errno(e));
     }
 
-    /** A directory listing failed part way: its cause. */
-    static FsException of(DirectoryIteratorException e) {
-        return of(e.getCause());
-    }
-
-    /** A name or target Java cannot pass to the host (a NUL, or bytes the host's encoding lacks). */
-    static FsException of(InvalidPathException e) {
+    /**
+     * The unchecked ways a host call fails: a listing that failed part way (its cause), a name
+     * or target Java cannot pass to the host (EINVAL), a call the host file system lacks (EPERM,
+     * as Linux answers for a file system that cannot make such a file).
+     */
+    static FsException of(RuntimeException e) {
+        if (e instanceof DirectoryIteratorException d) {
+            return of(d.getCause());
+        }
+        if (e instanceof UnsupportedOperationException) {
+            return FsException.of(Errno.EPERM);
+        }
         return FsException.of(Errno.EINVAL);
     }
 

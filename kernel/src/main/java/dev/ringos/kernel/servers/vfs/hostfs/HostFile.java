@@ -61,7 +61,7 @@ final class HostFile extends HostInode {
             throw FsException.of(Errno.EIO);
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
@@ -162,14 +162,18 @@ final class HostFile extends HostInode {
     }
 
     int readAt(FileChannel channel, long position, byte[] into, int offset, int length) throws IOException {
-        if (length == 0) {
+        if (length == 0 || position < 0) {
             return 0;
         }
         return Math.max(0, channel.read(fs.buffer(into, offset, length), position));
     }
 
     /** Writes all of it, or as much as the host took before failing (then the error if nothing was). */
-    int writeAt(FileChannel channel, long position, byte[] from, int offset, int length) throws IOException {
+    int writeAt(FileChannel channel, long position, byte[] from, int offset, int length)
+            throws IOException, FsException {
+        if (position < 0 || position > Long.MAX_VALUE - length) {
+            throw FsException.of(Errno.EFBIG); // past any file's end: what Linux says for a write there
+        }
         ByteBuffer buffer = fs.buffer(from, offset, length);
         int done = 0;
         try {

@@ -77,7 +77,7 @@ public final class HostFs implements FileSystem {
     public static HostFs open(Path host, boolean readOnly) throws IOException {
         Path real = host.toRealPath();
         if (!Files.isDirectory(real)) {
-            throw new IOException(host + " is not a directory");
+            throw new IOException("not a directory");
         }
         DirectoryStream<Path> stream = Files.newDirectoryStream(real);
         if (!(stream instanceof SecureDirectoryStream<Path> secure)) {

@@ -87,7 +87,7 @@ abstract sealed class HostInode extends Inode permits HostDir, HostFile, HostSym
             chmod(HostAttributes.permissions(permissions));
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
         mode = (mode & Modes.S_IFMT) | (permissions & Modes.PERMISSIONS & ~HostAttributes.NOSUID & ~Modes.S_ISVTX);

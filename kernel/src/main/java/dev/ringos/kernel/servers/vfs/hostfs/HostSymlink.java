@@ -30,7 +30,7 @@ final class HostSymlink extends HostInode {
             return HostNames.toGuest(target);
         } catch (IOException e) {
             throw HostErrors.of(e);
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | UnsupportedOperationException e) {
             throw HostErrors.of(e);
         }
     }
