@@ -21,6 +21,8 @@ import dev.ringos.kernel.servers.vfs.Inode;
 import dev.ringos.kernel.servers.vfs.dev.DevFs;
 import dev.ringos.kernel.servers.vfs.dev.HostStreamFile;
 import dev.ringos.kernel.servers.vfs.dev.MemoryDevices;
+import dev.ringos.kernel.servers.vfs.hostfs.HostExports;
+import dev.ringos.kernel.servers.vfs.hostfs.HostFs;
 import dev.ringos.kernel.servers.vfs.procfs.ProcFs;
 import dev.ringos.kernel.servers.vfs.ramfs.RamFs;
 import dev.ringos.kernel.servers.vfs.tty.TerminalConsole;
@@ -34,6 +36,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +57,7 @@ public final class Kernel {
     private final Strace strace;
     /** The /dev mounted at boot. */
     private final FileSystem dev;
+    private final HostExports exports = new HostExports();
 
     /**
      * A kernel whose init has the host's standard streams as fds 0, 1 and 2 (the host's stdin is
@@ -95,6 +99,7 @@ public final class Kernel {
         ProcView processView = new ProcView(pm);
         files.types().register("proc", (source, data) -> new ProcFs(files, processView));
         dev = DevFs.create();
+        files.types().register("hostfs", exports::mount);
         try {
             files.mountAtBoot("/dev", dev, false);
             files.mountAtBoot("/proc", new ProcFs(files, processView), false);
@@ -118,6 +123,38 @@ public final class Kernel {
             pm.traceChildrenOfInit(strace::emit);
         }
         return pm.startInit(INIT, argv, envp);
+    }
+
+    /**
+     * Mounts the host directory {@code host} at the absolute guest path {@code guest} (made if
+     * its parent exists), read-only with {@code readOnly}, and exports it: from then on a guest
+     * may also mount it with mount(2) type "hostfs", naming it by its real host path. Call before
+     * the guest runs. A bad directory or guest path is an IllegalArgumentException whose message
+     * is fit for the command line.
+     */
+    public void mountHost(Path host, String guest, boolean readOnly) {
+        if (!guest.startsWith("/") || guest.replace("/", "").isEmpty()
+                || List.of(guest.split("/")).stream().anyMatch(c -> c.equals(".") || c.equals(".."))) {
+            throw new IllegalArgumentException("the guest path must be absolute, not /, and without . or ..: " + guest);
+        }
+        HostFs fs;
+        try {
+            fs = HostFs.open(host, readOnly);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("cannot mount " + host + ": no such directory");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot mount " + host + ": " + e.getMessage());
+        }
+        try {
+            files.mountAtBoot(guest, fs, readOnly);
+        } catch (FsException e) {
+            throw new IllegalArgumentException("cannot mount " + host + " on " + guest + ": " + switch (e.errno()) {
+                case ENOENT -> "its parent directory is not in the guest";
+                case ENOTDIR -> "it is not a directory in the guest";
+                default -> e.errno().name();
+            });
+        }
+        exports.add(fs);
     }
 
     public RunResult run(long cycles) {

@@ -27,12 +27,24 @@ final class KernelRun {
 
     static int run(Executable program, String name, List<String> args, KernelConfig config, boolean strace,
             long maxCycles, StdioConsole console, PrintWriter err) throws IOException {
+        return run(program, name, args, List.of(), config, strace, maxCycles, console, err);
+    }
+
+    /**
+     * As above, with host directories mounted before init starts; a mount that cannot be made is
+     * an IllegalArgumentException saying why.
+     */
+    static int run(Executable program, String name, List<String> args, List<HostMount> mounts, KernelConfig config,
+            boolean strace, long maxCycles, StdioConsole console, PrintWriter err) throws IOException {
         String path = "/bin/" + name;
         Kernel kernel = new Kernel(config, Kernel.runImage(path, ElfWriter.write(program)), console,
                 line -> {
                     err.println(line);
                     err.flush();
                 });
+        for (HostMount m : mounts) {
+            kernel.mountHost(m.host(), m.guest(), m.readOnly());
+        }
         List<String> argv = new ArrayList<>();
         argv.add(Kernel.INIT);
         argv.add(path);

@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  ringos run examples/hello.s",
             "  ringos run --strace examples/hello.s",
             "  ringos run --trace=sched,mm examples/sieve.s",
+            "  ringos run --mount ./data:/data --mount /usr/share/dict:/dict:ro prog.s",
             "  ringos run --bare --trace --max-cycles 200 examples/sieve.s"})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -87,6 +88,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-I", paramLabel = "DIR", description = "Include directory when FILE is a .s (repeatable).")
     List<Path> includeDirs = new ArrayList<>();
 
+    @Option(names = "--mount", paramLabel = HostMount.FORM, converter = HostMount.Converter.class,
+            description = "Mount the host directory HOST at GUEST in the guest, read-only with :ro (repeatable)."
+                    + " The guest cannot reach anything outside HOST (docs/hostfs.md).")
+    List<HostMount> mounts = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -116,13 +122,13 @@ final class RunCommand implements Callable<Integer> {
         }
         String name = file.getFileName().toString().replaceFirst("\\.s$", "");
         StdioConsole console = new StdioConsole(System.in, stdout, new BufferedOutputStream(System.err));
-        return KernelRun.run(program, name, args, config, strace, maxCycles == null ? Long.MAX_VALUE : maxCycles,
-                console, err);
+        return KernelRun.run(program, name, args, mounts, config, strace,
+                maxCycles == null ? Long.MAX_VALUE : maxCycles, console, err);
     }
 
     private int runBare(Executable program, OutputStream stdout, PrintWriter err) throws IOException {
-        if (strace || quantum != null || trace != null && !trace.equals("all") || !args.isEmpty()) {
-            err.println("ringos run: --bare takes no ARGS, --strace, --quantum or --trace=LIST (no kernel to ask)");
+        if (strace || quantum != null || trace != null && !trace.equals("all") || !args.isEmpty() || !mounts.isEmpty()) {
+            err.println("ringos run: --bare takes no ARGS, --strace, --quantum, --trace=LIST or --mount (no kernel to ask)");
             return 2;
         }
         BareRun machine = new BareRun(program, memory, b -> write(stdout, b));

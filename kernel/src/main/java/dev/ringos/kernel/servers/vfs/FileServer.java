@@ -107,6 +107,9 @@ public final class FileServer {
             dir = parent.dir().inode().mkdir(parent.name(), 0755, 0, 0);
         }
         Location at = PathWalk.down(mounts, new Location(parent.dir().mount(), dir));
+        if (!at.inode().isDirectory()) {
+            throw FsException.of(Errno.ENOTDIR);
+        }
         mounts.mount(at, path, fs, readOnly);
     }
 
