@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringos.kernel.core.KernelConfig;
 import dev.ringos.kernel.core.RunResult;
+import dev.ringos.kernel.servers.pm.ProcView;
 import dev.ringos.kernel.servers.vfs.CpioEntry;
+import dev.ringos.kernel.servers.vfs.Modes;
+import dev.ringos.kernel.servers.vfs.procfs.ProcessInfo;
 import dev.ringos.kernel.servers.vfs.tty.TerminalConsole;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +135,15 @@ class TtyTest {
         assertThat(t.type("par\u0004")).as("^D mid-line: the partial line, no newline").isEqualTo("par<3>par");
         assertThat(t.type("\u0004")).as("^D on an empty line: end of file").isEqualTo("<0>\r\n");
         assertThat(t.exitStatus()).isZero();
+    }
+
+    @Test
+    void procfsShowsTheConsoleAsTheControllingTerminalOfInitsSession() {
+        Terminal t = new Terminal(LINES);
+        t.run();
+        ProcessInfo reader = new ProcView(t.kernel.processes()).process(2);
+        assertThat(reader.ttyNr()).as("/dev/console, 5:1").isEqualTo(Modes.device(5, 1));
+        assertThat(reader.tpgid()).as("init's group is in the foreground").isEqualTo(1);
     }
 
     @Test

@@ -44,8 +44,10 @@ public final class ProcView implements ProcessView {
                 caught |= Signal.mask(sig);
             }
         }
-        // No process has a controlling terminal yet: tty_nr 0 and tpgid -1, as Linux shows a daemon.
-        return new ProcessInfo(p.pid, p.task.name(), p.stateLetter(), p.ppid(), p.pgid, p.sid, 0, -1, p.uid, p.gid,
+        // Without a controlling terminal: tty_nr 0 and tpgid -1, as Linux shows a daemon.
+        FileServer.TerminalInfo tty = pm.files().controllingTerminal(p.sid);
+        return new ProcessInfo(p.pid, p.task.name(), p.stateLetter(), p.ppid(), p.pgid, p.sid,
+                tty == null ? 0 : tty.device(), tty == null ? -1 : tty.foregroundGroup(), p.uid, p.gid,
                 p.argv, p.executable, p.task.startCycles(), p.task.userCycles(), p.task.systemCycles(),
                 p.childUserCycles, p.childSystemCycles, p.signals.pending, p.signals.blocked, ignored, caught,
                 p.zombie ? p.exitStatus : 0);

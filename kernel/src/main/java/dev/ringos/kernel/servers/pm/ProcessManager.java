@@ -48,6 +48,10 @@ public final class ProcessManager implements ProcessEvents {
         this.signals = new Signals(calls, this);
     }
 
+    FileServer files() {
+        return files;
+    }
+
     public Signals signals() {
         return signals;
     }

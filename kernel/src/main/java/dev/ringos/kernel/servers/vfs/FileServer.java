@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The VFS server: per-process descriptor tables, cwd, root and umask (Minix's fproc), the mount
@@ -42,6 +43,12 @@ public final class FileServer {
         throw FsException.of(Errno.ENXIO);
     };
 
+    /** A session's controlling terminal as ps shows it: its device number and foreground process group. */
+    public record TerminalInfo(int device, int foregroundGroup) {
+    }
+
+    private IntFunction<TerminalInfo> terminals = sid -> null;
+
     /** Opens a FIFO by its inode: the pipe it stands for, with open(2)'s rendezvous. */
     @FunctionalInterface
     public interface FifoOpener {
@@ -66,6 +73,16 @@ public final class FileServer {
 
     public JobControl jobs() {
         return jobs;
+    }
+
+    /** Who answers which terminal controls a session (the terminal layer, when there is one). */
+    public void setTerminals(IntFunction<TerminalInfo> terminals) {
+        this.terminals = terminals;
+    }
+
+    /** Session {@code sid}'s controlling terminal, or null. */
+    public TerminalInfo controllingTerminal(int sid) {
+        return terminals.apply(sid);
     }
 
     public void setFifos(FifoOpener fifos) {

@@ -44,6 +44,10 @@ public final class Terminals {
         host.connect(t.console, interrupt);
         files.devices().register(DevFs.TTY_MAJOR, DevFs.CONSOLE, t::openConsole);
         files.devices().register(DevFs.TTY_MAJOR, DevFs.TTY, t::openControlling);
+        files.setTerminals(sid -> {
+            Tty tty = t.ofSession(sid);
+            return tty == null ? null : new FileServer.TerminalInfo(t.consoleNode.rdev(), tty.foreground);
+        });
         return t;
     }
 
