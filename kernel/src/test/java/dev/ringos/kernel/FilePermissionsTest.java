@@ -6,42 +6,29 @@ import org.junit.jupiter.api.Test;
 
 /** Credentials and mode bits: root may do anything but execute what nobody may; a non-root process is confined. */
 class FilePermissionsTest {
-    /** Prints each call's result on a line of its own. */
-    private static final String SHOW = """
-            %macro show 4
-                    mov eax, %1
-                    mov ebx, %2
-                    mov ecx, %3
-                    mov edx, %4
-                    int 0x80
-                    call print_dec
-                    call print_nl
-            %endmacro
-            """;
-
-    private static final String PROGRAM = GuestLib.with(SHOW + """
+    private static final String PROGRAM = GuestLib.with("""
             global _start
             _start:
-                    show 39, secret_dir, 0700o, 0      ; mkdir("/secret", 0700) as root
-                    show 8, secret_file, 0600o, 0      ; creat("/secret/file", 0600) -> 3
-                    show 8, public_file, 0644o, 0      ; creat("/public", 0644) -> 4
-                    show 39, shared, 01777o, 0         ; mkdir("/shared", 01777): the umask takes 022 off
-                    show 15, shared, 01777o, 0         ; chmod("/shared", 01777): sticky, world-writable
-                    show 8, shared_root, 0644o, 0      ; creat("/shared/root's", 0644) -> 5
-                    show 213, 1000, 0, 0               ; setuid32(1000): no longer root
-                    show 199, 0, 0, 0                  ; getuid32 -> 1000
-                    show 5, secret_file, 0, 0          ; open("/secret/file", O_RDONLY) -> EACCES (search on /secret)
-                    show 5, public_file, 0, 0          ; open("/public", O_RDONLY) -> 6
-                    show 5, public_file, 1, 0          ; open("/public", O_WRONLY) -> EACCES
-                    show 8, new_in_root, 0644o, 0      ; creat("/mine", 0644) -> EACCES (/ is 0755 root)
-                    show 8, shared_mine, 0644o, 0      ; creat("/shared/mine", 0644) -> 7
-                    show 10, shared_root, 0, 0         ; unlink("/shared/root's") -> EPERM (sticky)
-                    show 10, shared_mine, 0, 0         ; unlink("/shared/mine") -> 0
-                    show 15, public_file, 0777o, 0     ; chmod("/public", 0777) -> EPERM (not the owner)
-                    show 33, public_file, 2, 0         ; access("/public", W_OK) -> EACCES
-                    show 33, public_file, 4, 0         ; access("/public", R_OK) -> 0
-                    show 213, 0, 0, 0                  ; setuid32(0) -> EPERM: there is no way back
-                    show 21, none, mnt, ramfs          ; mount -> EPERM for non-root
+                    report 39, secret_dir, 0700o, 0      ; mkdir("/secret", 0700) as root
+                    report 8, secret_file, 0600o, 0      ; creat("/secret/file", 0600) -> 3
+                    report 8, public_file, 0644o, 0      ; creat("/public", 0644) -> 4
+                    report 39, shared, 01777o, 0         ; mkdir("/shared", 01777): the umask takes 022 off
+                    report 15, shared, 01777o, 0         ; chmod("/shared", 01777): sticky, world-writable
+                    report 8, shared_root, 0644o, 0      ; creat("/shared/root's", 0644) -> 5
+                    report 213, 1000, 0, 0               ; setuid32(1000): no longer root
+                    report 199, 0, 0, 0                  ; getuid32 -> 1000
+                    report 5, secret_file, 0, 0          ; open("/secret/file", O_RDONLY) -> EACCES (search on /secret)
+                    report 5, public_file, 0, 0          ; open("/public", O_RDONLY) -> 6
+                    report 5, public_file, 1, 0          ; open("/public", O_WRONLY) -> EACCES
+                    report 8, new_in_root, 0644o, 0      ; creat("/mine", 0644) -> EACCES (/ is 0755 root)
+                    report 8, shared_mine, 0644o, 0      ; creat("/shared/mine", 0644) -> 7
+                    report 10, shared_root, 0, 0         ; unlink("/shared/root's") -> EPERM (sticky)
+                    report 10, shared_mine, 0, 0         ; unlink("/shared/mine") -> 0
+                    report 15, public_file, 0777o, 0     ; chmod("/public", 0777) -> EPERM (not the owner)
+                    report 33, public_file, 2, 0         ; access("/public", W_OK) -> EACCES
+                    report 33, public_file, 4, 0         ; access("/public", R_OK) -> 0
+                    report 213, 0, 0, 0                  ; setuid32(0) -> EPERM: there is no way back
+                    report 21, none, mnt, ramfs          ; mount -> EPERM for non-root
                     mov eax, SYS_EXIT
                     xor ebx, ebx
                     int 0x80
@@ -67,12 +54,12 @@ class FilePermissionsTest {
         assertThat(r.status()).isZero();
     }
 
-    private static final String EXEC_CHECK = GuestLib.with(SHOW + """
+    private static final String EXEC_CHECK = GuestLib.with("""
             global _start
             _start:
-                    show 5, exe, 0, 0                  ; open("/bin/plain", O_RDONLY): readable by all -> 3
-                    show 11, exe, argv, 0              ; execve of a 0644 file -> EACCES even for root
-                    show 11, dir, argv, 0              ; execve of a directory -> EACCES
+                    report 5, exe, 0, 0                  ; open("/bin/plain", O_RDONLY): readable by all -> 3
+                    report 11, exe, argv, 0              ; execve of a 0644 file -> EACCES even for root
+                    report 11, dir, argv, 0              ; execve of a directory -> EACCES
                     mov eax, SYS_EXIT
                     xor ebx, ebx
                     int 0x80

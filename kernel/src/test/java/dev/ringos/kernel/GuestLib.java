@@ -3,7 +3,8 @@ package dev.ringos.kernel;
 /**
  * Assembly shared by the guest programs of the kernel's behaviour tests: syscall numbers,
  * {@code print_str} (ESI, a NUL-terminated string), {@code print_dec} (EAX, signed),
- * {@code print_hex} (EAX, eight digits), {@code print_nl}, and the macro {@code say "text"}.
+ * {@code print_hex} (EAX, eight digits), {@code print_nl}, the macro {@code say "text"}, and {@code report NR, EBX, ECX, EDX} (a call, its
+ * result printed on a line).
  * Every routine keeps every register and the arithmetic flags it was called with.
  */
 final class GuestLib {
@@ -39,6 +40,17 @@ final class GuestLib {
                     mov esi, %%text
                     call print_str
                     pop esi
+            %endmacro
+
+            ; report NR, EBX, ECX, EDX: makes the call and prints its result on a line
+            %macro report 4
+                    mov eax, %1
+                    mov ebx, %2
+                    mov ecx, %3
+                    mov edx, %4
+                    int 0x80
+                    call print_dec
+                    call print_nl
             %endmacro
 
             section .text

@@ -7,15 +7,6 @@ import org.junit.jupiter.api.Test;
 /** mount(2) and umount(2) with ramfs: a mount hides what is under it, ".." crosses back, and busy mounts stay. */
 class MountTest {
     private static final String PROGRAM = GuestLib.with("""
-            %macro show 4
-                    mov eax, %1
-                    mov ebx, %2
-                    mov ecx, %3
-                    mov edx, %4
-                    int 0x80
-                    call print_dec
-                    call print_nl
-            %endmacro
             %macro mount 3
                     mov eax, 21
                     mov ebx, %1
@@ -29,13 +20,13 @@ class MountTest {
             %endmacro
             global _start
             _start:
-                    show 39, mnt, 0755o, 0             ; mkdir("/mnt") -> 0
-                    show 8, under, 0644o, 0            ; creat("/mnt/under") -> 3
+                    report 39, mnt, 0755o, 0             ; mkdir("/mnt") -> 0
+                    report 8, under, 0644o, 0            ; creat("/mnt/under") -> 3
                     mount none, mnt, ramfs             ; mount("none", "/mnt", "ramfs") -> 0
-                    show 33, under, 0, 0               ; access("/mnt/under") -> ENOENT: hidden by the mount
-                    show 8, over, 0644o, 0             ; creat("/mnt/over") -> 4
-                    show 195, mnt, st_mnt, 0           ; stat64("/mnt") -> 0
-                    show 195, root, st_root, 0         ; stat64("/") -> 0
+                    report 33, under, 0, 0               ; access("/mnt/under") -> ENOENT: hidden by the mount
+                    report 8, over, 0644o, 0             ; creat("/mnt/over") -> 4
+                    report 195, mnt, st_mnt, 0           ; stat64("/mnt") -> 0
+                    report 195, root, st_root, 0         ; stat64("/") -> 0
                     mov eax, [st_mnt]                  ; st_dev differs across the mount
                     cmp eax, [st_root]
                     mov eax, 0
@@ -44,15 +35,15 @@ class MountTest {
             .same:
                     call print_dec
                     call print_nl
-                    show 33, dotdot, 0, 0              ; access("/mnt/../mnt/over") -> 0: ".." crosses back
-                    show 40, mnt, 0, 0                 ; rmdir("/mnt") -> EBUSY
+                    report 33, dotdot, 0, 0              ; access("/mnt/../mnt/over") -> 0: ".." crosses back
+                    report 40, mnt, 0, 0                 ; rmdir("/mnt") -> EBUSY
                     mount none, mnt, nofs              ; unknown type -> ENODEV
                     mount none, file, ramfs            ; onto a file -> ENOTDIR
-                    show 22, root, 0, 0                ; umount("/") -> EBUSY
-                    show 22, etc, 0, 0                 ; umount("/etc") -> EINVAL: not a mount
-                    show 22, mnt, 0, 0                 ; umount("/mnt") -> 0
-                    show 33, under, 0, 0               ; access("/mnt/under") -> 0 again
-                    show 33, over, 0, 0                ; access("/mnt/over") -> ENOENT: went with the ramfs
+                    report 22, root, 0, 0                ; umount("/") -> EBUSY
+                    report 22, etc, 0, 0                 ; umount("/etc") -> EINVAL: not a mount
+                    report 22, mnt, 0, 0                 ; umount("/mnt") -> 0
+                    report 33, under, 0, 0               ; access("/mnt/under") -> 0 again
+                    report 33, over, 0, 0                ; access("/mnt/over") -> ENOENT: went with the ramfs
                     mov eax, SYS_EXIT
                     xor ebx, ebx
                     int 0x80

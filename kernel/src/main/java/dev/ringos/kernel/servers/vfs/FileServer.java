@@ -502,9 +502,7 @@ public final class FileServer {
         try {
             long to = f.seek((long) high << 32 | (low & 0xFFFF_FFFFL), whence);
             byte[] out = new byte[8];
-            for (int i = 0; i < 8; i++) {
-                out[i] = (byte) (to >>> (8 * i));
-            }
+            putLong(out, 0, to);
             calls.memory().write(t, result, out, 0, 8);
             return 0;
         } catch (FsException e) {
