@@ -12,6 +12,7 @@ import dev.ringos.kernel.core.RunResult;
 import dev.ringos.kernel.servers.pm.ProcessManager;
 import dev.ringos.kernel.servers.vfs.CpioEntry;
 import dev.ringos.kernel.servers.vfs.FileServer;
+import dev.ringos.kernel.servers.vfs.pipe.Fifos;
 import dev.ringos.kernel.servers.vfs.HostConsole;
 import dev.ringos.kernel.servers.vfs.FsException;
 import dev.ringos.kernel.servers.vfs.dev.DevFs;
@@ -21,6 +22,7 @@ import dev.ringos.kernel.servers.vfs.ramfs.RamFs;
 import dev.ringos.kernel.servers.pm.ProcessJobControl;
 import dev.ringos.kernel.syscall.FileSyscalls;
 import dev.ringos.kernel.syscall.IpcSyscalls;
+import dev.ringos.kernel.syscall.PipeSyscalls;
 import dev.ringos.kernel.syscall.Strace;
 import dev.ringos.kernel.syscall.SyscallDispatcher;
 import dev.ringos.kernel.syscall.SyscallTable;
@@ -58,6 +60,7 @@ public final class Kernel {
         pm = new ProcessManager(core.calls(), files);
         files.setJobControl(new ProcessJobControl(pm));
         files.setConsole(p -> HostStreamFile.open(console, core.calls().hostInput()));
+        files.setFifos(new Fifos(files));
         MemoryDevices.register(files.devices());
         files.types().register("ramfs", (source, data) -> RamFs.create());
         files.types().register("devtmpfs", (source, data) -> DevFs.create());
@@ -68,6 +71,7 @@ public final class Kernel {
         }
         table = new SyscallTable(core.calls(), pm);
         FileSyscalls.register(table, files);
+        PipeSyscalls.register(table, files);
         IpcSyscalls.register(table, core.calls());
         this.strace = new Strace(core.calls(), strace);
         core.attach(new SyscallDispatcher(table, this.strace), pm);
