@@ -23,12 +23,14 @@ import dev.ringos.kernel.servers.vfs.dev.HostStreamFile;
 import dev.ringos.kernel.servers.vfs.dev.MemoryDevices;
 import dev.ringos.kernel.servers.vfs.hostfs.HostExports;
 import dev.ringos.kernel.servers.vfs.hostfs.HostFs;
+import dev.ringos.kernel.servers.vfs.pipe.Fifos;
 import dev.ringos.kernel.servers.vfs.procfs.ProcFs;
 import dev.ringos.kernel.servers.vfs.ramfs.RamFs;
 import dev.ringos.kernel.servers.vfs.tty.TerminalConsole;
 import dev.ringos.kernel.servers.vfs.tty.Terminals;
 import dev.ringos.kernel.syscall.FileSyscalls;
 import dev.ringos.kernel.syscall.IpcSyscalls;
+import dev.ringos.kernel.syscall.PipeSyscalls;
 import dev.ringos.kernel.syscall.Strace;
 import dev.ringos.kernel.syscall.SyscallDispatcher;
 import dev.ringos.kernel.syscall.SyscallTable;
@@ -93,6 +95,7 @@ public final class Kernel {
         files = new FileServer(core.calls(), RamFs.unpack(root));
         pm = new ProcessManager(core.calls(), files);
         files.setJobControl(new ProcessJobControl(pm));
+        files.setFifos(new Fifos(files));
         MemoryDevices.register(files.devices());
         files.types().register("ramfs", (source, data) -> RamFs.create());
         files.types().register("devtmpfs", (source, data) -> DevFs.create());
@@ -108,6 +111,7 @@ public final class Kernel {
         }
         table = new SyscallTable(core.calls(), pm);
         FileSyscalls.register(table, files);
+        PipeSyscalls.register(table, files);
         IpcSyscalls.register(table, core.calls());
         this.strace = new Strace(core.calls(), strace);
         core.attach(new SyscallDispatcher(table, this.strace), pm);
