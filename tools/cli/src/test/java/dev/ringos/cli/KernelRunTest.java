@@ -20,9 +20,14 @@ class KernelRunTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String example, boolean strace, String... args) throws Exception {
+        return runWithInput("", example, strace, args);
+    }
+
+    private int runWithInput(String input, String example, boolean strace, String... args) throws Exception {
         PrintWriter errWriter = new PrintWriter(err, true);
         Executable program = Programs.load(Path.of("../../examples/kernel/" + example + ".s"), List.of(), errWriter);
-        StdioConsole console = new StdioConsole(new ByteArrayInputStream(new byte[0]), out, guestErr);
+        StdioConsole console = new StdioConsole(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                out, guestErr);
         return KernelRun.run(program, example, List.of(args), KernelConfig.defaults(), strace, Long.MAX_VALUE,
                 console, errWriter);
     }
@@ -47,6 +52,20 @@ class KernelRunTest {
     void aForkedChildsExitStatusReachesItsParent() throws Exception {
         assertThat(run("fork-wait", false)).isZero();
         assertThat(out()).isEqualTo("child: hello\nparent: child exited with 7\n");
+    }
+
+    @Test
+    void catCopiesStdinAndReportsAFileItCannotOpen() throws Exception {
+        assertThat(runWithInput("typed\n", "cat", false)).isZero();
+        assertThat(out()).isEqualTo("typed\n");
+        assertThat(run("cat", false, "/nope")).isEqualTo(1);
+        assertThat(guestErr.toString(StandardCharsets.UTF_8)).isEqualTo("cat: cannot open /nope\n");
+    }
+
+    @Test
+    void aLineGoesThroughAPipeFromParentToChild() throws Exception {
+        assertThat(run("pipe", false)).isZero();
+        assertThat(out()).isEqualTo("through the pipe\n");
     }
 
     @Test
