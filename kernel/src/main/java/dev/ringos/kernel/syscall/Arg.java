@@ -14,6 +14,8 @@ public enum Arg {
     OPEN_MODE,
     /** A directory descriptor of an *at call: AT_FDCWD by name. */
     DIRFD,
+    /** A pointer to two ints the call fills (pipe's fds): "[3, 4]" after a success. */
+    FD_PAIR,
     /** A pointer to an int wait status the call fills. */
     WAIT_STATUS,
     WAIT_OPTIONS,

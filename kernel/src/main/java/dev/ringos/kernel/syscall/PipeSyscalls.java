@@ -13,7 +13,7 @@ public final class PipeSyscalls {
 
     public static void register(SyscallTable table, FileServer files) {
         Pipes pipes = new Pipes(files);
-        table.full(42, "pipe", List.of(POINTER), (t, a) -> pipes.pipe2(t, a.a0(), 0));
-        table.full(331, "pipe2", List.of(POINTER, OPEN_FLAGS), (t, a) -> pipes.pipe2(t, a.a0(), a.a1()));
+        table.full(42, "pipe", List.of(FD_PAIR), (t, a) -> pipes.pipe2(t, a.a0(), 0));
+        table.full(331, "pipe2", List.of(FD_PAIR, OPEN_FLAGS), (t, a) -> pipes.pipe2(t, a.a0(), a.a1()));
     }
 }

@@ -42,7 +42,7 @@ public final class Strace {
             Arg kind = call.args().get(i);
             if (kind == Arg.OPEN_MODE) {
                 shown[i] = i > 0 && (args.get(i - 1) & O_CREAT) != 0 ? StraceText.mode(args.get(i)) : "";
-            } else if (kind != Arg.BUFFER_OUT && kind != Arg.WAIT_STATUS) {
+            } else if (kind != Arg.BUFFER_OUT && kind != Arg.WAIT_STATUS && kind != Arg.FD_PAIR) {
                 shown[i] = format(task, kind, args.get(i), i + 1 < 6 ? args.get(i + 1) : 0, 0);
             }
         }
@@ -94,6 +94,8 @@ public final class Strace {
                 case WAIT_STATUS -> value == 0 ? "NULL" : result > 0
                         ? StraceText.waitStatus(calls.memory().readInt(task, value)) : StraceText.pointer(value);
                 case WAIT_OPTIONS -> waitOptions(value);
+                case FD_PAIR -> result == 0 ? "[" + calls.memory().readInt(task, value) + ", "
+                        + calls.memory().readInt(task, value + 4) + "]" : StraceText.pointer(value);
                 case ARGV -> argv(task, value);
                 case ENVP -> envp(task, value);
                 case SIGPROCMASK_HOW -> switch (value) {

@@ -69,6 +69,14 @@ class KernelRunTest {
     }
 
     @Test
+    void straceShowsThePipesDescriptorsAndTheChildsCallsPrefixed() throws Exception {
+        run("pipe", true);
+        assertThat(err.toString()).contains("pipe([3, 4])                            = 0\n")
+                .contains("[pid 3] read(3, \"through the pipe\\n\", 64)       = 17\n")
+                .contains("[pid 3] read(3, \"\", 64)                         = 0\n");
+    }
+
+    @Test
     void aProgramKilledBySignalElevenExitsWith139() throws Exception {
         assertThat(run("segfault", false)).isEqualTo(139);
     }
