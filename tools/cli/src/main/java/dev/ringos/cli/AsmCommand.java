@@ -54,8 +54,7 @@ final class AsmCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutput(Path source) {
-        String name = source.getFileName().toString();
-        String base = name.endsWith(".s") ? name.substring(0, name.length() - 2) : name + ".out";
-        return source.resolveSibling(base);
+        String base = Programs.baseName(source);
+        return source.resolveSibling(Programs.isSource(source) ? base : base + ".out");
     }
 }

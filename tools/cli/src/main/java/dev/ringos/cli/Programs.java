@@ -12,9 +12,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Gets a program from a file the way every subcommand does: assemble a {@code .s}, read anything else as ELF. */
+/** Gets a program from a file the way every subcommand does: assemble a {@code .s} or {@code .asm}, read anything else as ELF. */
 final class Programs {
     private Programs() {
+    }
+
+    /** Assembly source by its extension: {@code .s}, or NASM's usual {@code .asm}. */
+    static boolean isSource(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".s") || name.endsWith(".asm");
+    }
+
+    /** The file's name without a source extension ("hello.s" → "hello"); other names stay whole. */
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return isSource(file) ? name.substring(0, name.lastIndexOf('.')) : name;
     }
 
     /** Thrown with a one-line message for the user; the command prints it and exits 1. */
@@ -27,7 +39,7 @@ final class Programs {
     }
 
     static Executable load(Path file, List<Path> includeDirs, PrintWriter err) throws ProgramException {
-        if (file.toString().endsWith(".s")) {
+        if (isSource(file)) {
             return assemble(file, includeDirs, err);
         }
         try {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Boot the kernel and run a program in ring 3 under it; print its output and exit with its"
-                + " status (128+N if signal N killed it). FILE is an ELF32 executable or a .s file (assembled first);"
+                + " status (128+N if signal N killed it). FILE is an ELF32 executable or a .s or .asm file (assembled first);"
                 + " ARGS go to the program.",
             "With --bare: run on the machine alone — ring 0, paging off, no kernel — until hlt; the exit status"
                 + " is al at hlt (124: out of cycles, 125: the program trapped)."},
@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
             }));
         }
-        String name = file.getFileName().toString().replaceFirst("\\.s$", "");
+        String name = Programs.baseName(file);
         StdioConsole console = new StdioConsole(System.in, stdout, new BufferedOutputStream(System.err));
         return KernelRun.run(program, name, args, mounts, config, strace,
                 maxCycles == null ? Long.MAX_VALUE : maxCycles, console, err);
