@@ -2,8 +2,10 @@ package dev.ringos.kernel.syscall;
 
 import static dev.ringos.kernel.syscall.Arg.*;
 
+import dev.ringos.kernel.servers.vfs.DescriptorCalls;
 import dev.ringos.kernel.servers.vfs.FileServer;
 import dev.ringos.kernel.servers.vfs.PathCalls;
+import dev.ringos.kernel.servers.vfs.ReadWrite;
 import java.util.List;
 
 /** The VFS's rows of the syscall table: descriptors, paths, attributes, mounts (Linux i386 numbers). */
@@ -13,32 +15,32 @@ public final class FileSyscalls {
 
     public static void register(SyscallTable table, FileServer files) {
         PathCalls paths = new PathCalls(files);
-        descriptors(table, files);
+        descriptors(table, new ReadWrite(files), new DescriptorCalls(files));
         names(table, paths);
-        attributes(table, files, paths);
+        attributes(table, paths);
     }
 
-    private static void descriptors(SyscallTable table, FileServer files) {
-        table.full(3, "read", List.of(INT, BUFFER_OUT, UINT), (t, a) -> files.read(t, a.a0(), a.a1(), a.a2()));
-        table.full(4, "write", List.of(INT, BUFFER_IN, UINT), (t, a) -> files.write(t, a.a0(), a.a1(), a.a2()));
-        table.full(145, "readv", List.of(INT, POINTER, INT), (t, a) -> files.vectored(t, a.a0(), a.a1(), a.a2(), false));
-        table.full(146, "writev", List.of(INT, POINTER, INT), (t, a) -> files.vectored(t, a.a0(), a.a1(), a.a2(), true));
-        table.full(6, "close", List.of(INT), (t, a) -> files.close(t, a.a0()));
-        table.full(41, "dup", List.of(INT), (t, a) -> files.dup(t, a.a0()));
-        table.full(63, "dup2", List.of(INT, INT), (t, a) -> files.dup2(t, a.a0(), a.a1()));
-        table.full(330, "dup3", List.of(INT, INT, OPEN_FLAGS), (t, a) -> files.dup3(t, a.a0(), a.a1(), a.a2()));
+    private static void descriptors(SyscallTable table, ReadWrite io, DescriptorCalls fds) {
+        table.full(3, "read", List.of(INT, BUFFER_OUT, UINT), (t, a) -> io.read(t, a.a0(), a.a1(), a.a2()));
+        table.full(4, "write", List.of(INT, BUFFER_IN, UINT), (t, a) -> io.write(t, a.a0(), a.a1(), a.a2()));
+        table.full(145, "readv", List.of(INT, POINTER, INT), (t, a) -> io.vectored(t, a.a0(), a.a1(), a.a2(), false));
+        table.full(146, "writev", List.of(INT, POINTER, INT), (t, a) -> io.vectored(t, a.a0(), a.a1(), a.a2(), true));
+        table.full(6, "close", List.of(INT), (t, a) -> fds.close(t, a.a0()));
+        table.full(41, "dup", List.of(INT), (t, a) -> fds.dup(t, a.a0()));
+        table.full(63, "dup2", List.of(INT, INT), (t, a) -> fds.dup2(t, a.a0(), a.a1()));
+        table.full(330, "dup3", List.of(INT, INT, OPEN_FLAGS), (t, a) -> fds.dup3(t, a.a0(), a.a1(), a.a2()));
         table.partial(55, "fcntl", "F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL; no locks",
-                List.of(INT, INT, HEX), (t, a) -> files.fcntl(t, a.a0(), a.a1(), a.a2()));
-        table.partial(221, "fcntl64", "as fcntl", List.of(INT, INT, HEX), (t, a) -> files.fcntl(t, a.a0(), a.a1(), a.a2()));
-        table.full(19, "lseek", List.of(INT, INT, INT), (t, a) -> files.lseek(t, a.a0(), a.a1(), a.a2()));
+                List.of(INT, INT, HEX), (t, a) -> fds.fcntl(t, a.a0(), a.a1(), a.a2()));
+        table.partial(221, "fcntl64", "as fcntl", List.of(INT, INT, HEX), (t, a) -> fds.fcntl(t, a.a0(), a.a1(), a.a2()));
+        table.full(19, "lseek", List.of(INT, INT, INT), (t, a) -> fds.lseek(t, a.a0(), a.a1(), a.a2()));
         table.full(140, "_llseek", List.of(INT, INT, UINT, POINTER, INT),
-                (t, a) -> files.llseek(t, a.a0(), a.a1(), a.a2(), a.a3(), a.a4()));
+                (t, a) -> fds.llseek(t, a.a0(), a.a1(), a.a2(), a.a3(), a.a4()));
         table.partial(54, "ioctl", "terminal requests on a tty; ENOTTY elsewhere", List.of(INT, HEX, HEX),
-                (t, a) -> files.ioctl(t, a.a0(), a.a1(), a.a2()));
-        table.full(197, "fstat64", List.of(INT, POINTER), (t, a) -> files.fstat(t, a.a0(), a.a1()));
-        table.full(220, "getdents64", List.of(INT, POINTER, UINT), (t, a) -> files.getdents64(t, a.a0(), a.a1(), a.a2()));
-        table.full(133, "fchdir", List.of(INT), (t, a) -> files.fchdir(t, a.a0()));
-        table.full(93, "ftruncate", List.of(INT, INT), (t, a) -> files.ftruncate(t, a.a0(), a.a1()));
+                (t, a) -> fds.ioctl(t, a.a0(), a.a1(), a.a2()));
+        table.full(197, "fstat64", List.of(INT, POINTER), (t, a) -> fds.fstat(t, a.a0(), a.a1()));
+        table.full(220, "getdents64", List.of(INT, POINTER, UINT), (t, a) -> fds.getdents64(t, a.a0(), a.a1(), a.a2()));
+        table.full(133, "fchdir", List.of(INT), (t, a) -> fds.fchdir(t, a.a0()));
+        table.full(93, "ftruncate", List.of(INT, INT), (t, a) -> fds.ftruncate(t, a.a0(), a.a1()));
     }
 
     private static void names(SyscallTable table, PathCalls paths) {
@@ -63,7 +65,7 @@ public final class FileSyscalls {
                 List.of(PATH, HEX), (t, a) -> paths.umount(t, a.a0(), a.a1()));
     }
 
-    private static void attributes(SyscallTable table, FileServer files, PathCalls paths) {
+    private static void attributes(SyscallTable table, PathCalls paths) {
         table.full(195, "stat64", List.of(PATH, POINTER), (t, a) -> paths.stat(t, a.a0(), a.a1(), true));
         table.full(196, "lstat64", List.of(PATH, POINTER), (t, a) -> paths.stat(t, a.a0(), a.a1(), false));
         table.full(33, "access", List.of(PATH, INT), (t, a) -> paths.access(t, a.a0(), a.a1()));
