@@ -39,6 +39,20 @@ class BenchSmokeTest {
         assertBatch(bench.guest, IpcCallBench.BATCH, () -> bench.roundTrip(new GuestWork()));
     }
 
+    @Test
+    void pipeLatency() {
+        PipeBench.Latency state = new PipeBench.Latency();
+        state.boot();
+        assertBatch(state.guest, PipeBench.LAT_BATCH, () -> new PipeBench().latPipe(state, new GuestWork()));
+    }
+
+    @Test
+    void pipeBandwidth() {
+        PipeBench.Bandwidth state = new PipeBench.Bandwidth();
+        state.boot();
+        assertBatch(state.guest, PipeBench.BW_BATCH, () -> new PipeBench().bwPipe(state, new GuestWork()));
+    }
+
     private static void assertBatch(GuestKernel guest, int batch, Runnable body) {
         long n0 = guest.counted();
         long i0 = guest.instructions();
