@@ -591,10 +591,15 @@ public final class Microkernel {
     }
 
     void wakeAll(WaitQueue queue) {
-        List<Task> waiters = new ArrayList<>(queue.waiters);
-        for (Task t : waiters) {
+        // Waking takes a thread off its queue, so the queue is walked from the front until empty: no copy per wake.
+        List<Task> waiters = queue.waiters;
+        while (!waiters.isEmpty()) {
+            Task t = waiters.get(0);
             t.wokenByEvent = true;
             makeRunnable(t);
+            if (!waiters.isEmpty() && waiters.get(0) == t) {
+                waiters.remove(0); // a thread on a queue is always asleep; never loop on one that is not
+            }
         }
     }
 

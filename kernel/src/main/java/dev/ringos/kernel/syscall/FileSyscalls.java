@@ -35,7 +35,7 @@ public final class FileSyscalls {
         table.full(19, "lseek", List.of(INT, INT, INT), (t, a) -> fds.lseek(t, a.a0(), a.a1(), a.a2()));
         table.full(140, "_llseek", List.of(INT, INT, UINT, POINTER, INT),
                 (t, a) -> fds.llseek(t, a.a0(), a.a1(), a.a2(), a.a3(), a.a4()));
-        table.partial(54, "ioctl", "terminal requests on a tty; ENOTTY elsewhere", List.of(INT, HEX, HEX),
+        table.partial(54, "ioctl", "terminal requests on a tty, FIONREAD on a pipe; ENOTTY elsewhere", List.of(INT, HEX, HEX),
                 (t, a) -> fds.ioctl(t, a.a0(), a.a1(), a.a2()));
         table.full(197, "fstat64", List.of(INT, POINTER), (t, a) -> fds.fstat(t, a.a0(), a.a1()));
         table.full(220, "getdents64", List.of(INT, POINTER, UINT), (t, a) -> fds.getdents64(t, a.a0(), a.a1(), a.a2()));
