@@ -45,7 +45,7 @@ public final class LineParser {
                 if (colon) {
                     in.next();
                 }
-                checkName(first);
+                checkName(first, colon);
                 if (in.peek().isWord("equ")) {
                     in.next();
                     out.add(new Statement.Equ(qualify(first.text(), scope), ExpressionParser.parse(in),
@@ -208,11 +208,13 @@ public final class LineParser {
         }
     }
 
-    private static void checkName(Token name) {
+    /** As NASM: a register is never a label; an instruction's name is one only with its colon ({@code sub:}). */
+    private static void checkName(Token name, boolean colon) {
         if (RegisterNames.lookup(name.text()) != null) {
             throw new AsmException(name.column(), "'" + name.text() + "' is a register and cannot be a label");
         }
-        if (isKeyword(name.text())) {
+        boolean instruction = Mnemonics.isInstruction(name.text().toLowerCase(Locale.ROOT));
+        if (isKeyword(name.text()) && !(colon && instruction)) {
             throw new AsmException(name.column(), "'" + name.text() + "' is an instruction or directive and cannot "
                     + "be a label");
         }

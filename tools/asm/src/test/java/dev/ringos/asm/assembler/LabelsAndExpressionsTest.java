@@ -28,6 +28,15 @@ class LabelsAndExpressionsTest {
     }
 
     @Test
+    void anInstructionsNameWithAColonIsALabelAsInNasmButARegisterNeverIs() {
+        Executable e = Asm.ok("jmp sub\nsub: nop\n");
+        assertThat(e.symbols()).extracting(Executable.Symbol::name).containsExactly("sub");
+        assertThat(Asm.hex(e.segments().get(0).data())).isEqualTo("EB 00 90");
+        assertThat(Asm.errors("eax: nop\n")).contains("'eax' is a register and cannot be a label");
+        assertThat(Asm.errors("sub nop\n")).isNotEmpty();
+    }
+
+    @Test
     void dollarIsTheCurrentAddressAndDoubleDollarTheSectionStart() {
         assertThat(Asm.code("nop\nmov eax, $\nmov ebx, $ - $$")).isEqualTo("90 B8 01 10 40 00 BB 06 00 00 00");
     }
