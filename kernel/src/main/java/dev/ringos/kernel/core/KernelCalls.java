@@ -118,6 +118,25 @@ public final class KernelCalls {
         task.restartOnWake = false;
     }
 
+    /**
+     * A timed sleep (nanosleep): parks {@code task} until the virtual clock reaches
+     * {@code deadline}; the syscall runs again when it wakes (it compares the clock with
+     * {@link #sleepDeadline}) or is interrupted. The handler returns {@link SyscallHandler#PARKED}.
+     */
+    public void sleepUntil(Task task, long deadline) {
+        kernel.sleepUntil(task, deadline);
+    }
+
+    /** The deadline of the sleep under way, or {@link Task#NO_DEADLINE}. */
+    public long sleepDeadline(Task task) {
+        return task.wakeAt;
+    }
+
+    /** The sleep is over: the call is returning (done, or interrupted). */
+    public void endSleep(Task task) {
+        kernel.endSleep(task);
+    }
+
     /** sched_yield: the caller goes to the back of the queue if anyone else is ready. */
     public void yield(Task task) {
         kernel.yieldCpu(task);

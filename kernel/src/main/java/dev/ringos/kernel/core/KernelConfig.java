@@ -13,6 +13,8 @@ import dev.ringos.cpu.PhysicalMemory;
 public record KernelConfig(long memoryBytes, long tickCycles, long quantum, KernelTrace trace) {
     /** The virtual clock: 100 MHz, so a cycle is 10 ns of guest time. */
     public static final long CLOCK_HZ = 100_000_000L;
+    /** The wall-clock time at boot, in seconds since the epoch (2026-01-01 00:00:00 UTC): time is virtual, so every run sees the same dates. */
+    public static final long BOOT_EPOCH = 1_767_225_600L;
     public static final long DEFAULT_TICK = CLOCK_HZ / 100;
 
     public KernelConfig {

@@ -91,6 +91,8 @@ public final class Microkernel {
     private long idleCycles;
     private long contextSwitches;
     private boolean timerRunning;
+    /** Threads in a timed sleep, in the order they went to sleep. */
+    private final List<Task> timed = new ArrayList<>();
     private boolean shutdown;
     private int shutdownStatus;
     private String panicReason;
@@ -352,6 +354,7 @@ public final class Microkernel {
 
     private void tick() {
         long now = cpu.cycles();
+        expireTimers(now);
         loadAverage.update(now, activeCount());
         if (current != idle && policy.shouldPreempt(current, now - sliceStart)) {
             needResched = true;
@@ -477,12 +480,23 @@ public final class Microkernel {
         }
     }
 
-    /** Tickless idle: the timer runs only while there is a thread to preempt. */
-    private void setTimer(boolean on) {
-        if (on != timerRunning) {
-            timerRunning = on;
-            cpu.timer().out(IntervalTimer.PORT, 4, on ? (int) config.tickCycles() : 0);
+    /**
+     * Tickless idle: the timer ticks only while there is a thread to preempt (a sleeper's deadline
+     * is then met at the first tick after it, as Linux's jiffies do); an idle CPU sets it to fire
+     * once, at the earliest deadline, or not at all.
+     */
+    private void setTimer(boolean threadRunning) {
+        if (threadRunning) {
+            if (!timerRunning) {
+                timerRunning = true;
+                cpu.timer().out(IntervalTimer.PORT, 4, (int) config.tickCycles());
+            }
+            return;
         }
+        timerRunning = false;
+        long earliest = earliestDeadline();
+        long wait = earliest == Task.NO_DEADLINE ? 0 : Math.max(1, Math.min(earliest - cpu.cycles(), Integer.MAX_VALUE));
+        cpu.timer().out(IntervalTimer.PORT, 4, (int) wait);
     }
 
     private void saveRegisters(Task task) {
@@ -590,6 +604,45 @@ public final class Microkernel {
         queue.waiters.add(task);
     }
 
+    /** Parks {@code task} (restarting) until the virtual clock reaches {@code deadline} or a signal ends it. */
+    void sleepUntil(Task task, long deadline) {
+        if (task.timer == null) {
+            task.timer = new WaitQueue("nanosleep");
+        }
+        task.wakeAt = deadline;
+        if (!timed.contains(task)) {
+            timed.add(task);
+        }
+        park(task, task.timer, true, true);
+    }
+
+    /** The timed sleep is over (done, or given up for a signal): the deadline goes. */
+    void endSleep(Task task) {
+        task.wakeAt = Task.NO_DEADLINE;
+        timed.remove(task);
+    }
+
+    /** Wakes, in the order they went to sleep, the threads whose deadline has passed; they look at the clock again. */
+    private void expireTimers(long now) {
+        for (int i = 0; i < timed.size(); ) {
+            Task t = timed.get(i);
+            if (t.wakeAt <= now) {
+                timed.remove(i);
+                wakeAll(t.timer);
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private long earliestDeadline() {
+        long earliest = Task.NO_DEADLINE;
+        for (Task t : timed) {
+            earliest = Math.min(earliest, t.wakeAt);
+        }
+        return earliest;
+    }
+
     void wakeAll(WaitQueue queue) {
         // Waking takes a thread off its queue, so the queue is walked from the front until empty: no copy per wake.
         List<Task> waiters = queue.waiters;
@@ -619,6 +672,7 @@ public final class Microkernel {
 
     /** The thread is finished: off every queue, its address space freed. */
     void exitTask(Task task) {
+        endSleep(task);
         if (task.state == TaskState.RUNNABLE && task != current) {
             policy.remove(task);
         }

@@ -6,6 +6,8 @@ package dev.ringos.kernel.core;
  * manager, which hangs its record on {@link #owner}.
  */
 public final class Task {
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+
     public final int id;
     final Context context = new Context();
     AddressSpace space;
@@ -24,6 +26,10 @@ public final class Task {
      * a signal ends the wait, the call returns this instead of EINTR, as a short write does on Linux.
      */
     int progress;
+    /** The end of a timed sleep (nanosleep), in cycles; {@link #NO_DEADLINE} when none is under way. */
+    long wakeAt = NO_DEADLINE;
+    /** Where a timed sleep parks; made on the first one. */
+    WaitQueue timer;
     /** Something (a signal) must be looked at before it next returns to user mode. */
     boolean workPending;
     long userCycles;

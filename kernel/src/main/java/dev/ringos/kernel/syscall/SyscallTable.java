@@ -3,8 +3,10 @@ package dev.ringos.kernel.syscall;
 import static dev.ringos.kernel.syscall.Arg.*;
 
 import dev.ringos.kernel.core.KernelCalls;
+import dev.ringos.kernel.servers.pm.Clock;
 import dev.ringos.kernel.servers.pm.ProcessManager;
 import dev.ringos.kernel.servers.pm.Signals;
+import dev.ringos.kernel.servers.pm.SystemName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,6 +60,17 @@ public final class SyscallTable {
             calls.yield(t);
             return 0;
         });
+
+        Clock clock = pm.clock();
+        full(13, "time", List.of(POINTER), (t, a) -> clock.time(t, a.a0()));
+        full(78, "gettimeofday", List.of(POINTER, POINTER), (t, a) -> clock.gettimeofday(t, a.a0(), a.a1()));
+        full(265, "clock_gettime", List.of(INT, POINTER), (t, a) -> clock.clockGettime(t, a.a0(), a.a1()));
+        full(266, "clock_getres", List.of(INT, POINTER), (t, a) -> clock.clockGetres(t, a.a0(), a.a1()));
+        full(162, "nanosleep", List.of(POINTER, POINTER), (t, a) -> clock.nanosleep(t, a.a0(), a.a1()));
+        SystemName name = pm.systemName();
+        full(122, "uname", List.of(POINTER), (t, a) -> name.uname(t, a.a0()));
+        full(74, "sethostname", List.of(BUFFER_IN, UINT), (t, a) -> name.sethostname(t, a.a0(), a.a1()));
+        full(121, "setdomainname", List.of(BUFFER_IN, UINT), (t, a) -> name.setdomainname(t, a.a0(), a.a1()));
 
         full(37, "kill", List.of(INT, SIGNAL), (t, a) -> sig.kill(t, a.a0(), a.a1()));
         full(48, "signal", List.of(SIGNAL, POINTER), (t, a) -> sig.signal(t, a.a0(), a.a1()));

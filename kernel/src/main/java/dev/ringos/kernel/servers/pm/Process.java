@@ -34,6 +34,8 @@ public final class Process {
     int stopSignal;
     /** In pause(): a handler ends it with EINTR whatever SA_RESTART says. */
     boolean pausing;
+    /** In nanosleep: where to write the time left if a signal ends it (0: nowhere). */
+    int sleepRemainder;
     /** Children's CPU time, added when they are reaped (for times(2) and wait4's rusage). */
     long childUserCycles;
     long childSystemCycles;

@@ -34,6 +34,8 @@ public final class ProcessManager implements ProcessEvents {
     private final FileServer files;
     private final ExecLoader loader;
     final Signals signals;
+    private final Clock clock;
+    private final SystemName systemName;
     private final Map<Integer, Process> table = new TreeMap<>();
     private int lastPid;
     /** Children of init are traced (ringos run --strace traces the program, not init). */
@@ -46,6 +48,16 @@ public final class ProcessManager implements ProcessEvents {
         this.files = files;
         this.loader = new ExecLoader(calls);
         this.signals = new Signals(calls, this);
+        this.clock = new Clock(calls);
+        this.systemName = new SystemName(calls);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public SystemName systemName() {
+        return systemName;
     }
 
     FileServer files() {

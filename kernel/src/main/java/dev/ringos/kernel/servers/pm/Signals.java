@@ -120,8 +120,13 @@ public final class Signals {
         }
         int flags = s.flags[sig];
         if (calls.willRestart(p.task)) {
-            // pause() always ends with EINTR after a handler; other calls restart if SA_RESTART says so.
-            if ((flags & SignalState.SA_RESTART) == 0 || p.pausing) {
+            // pause() and nanosleep() always end with EINTR after a handler (signal(7)); other calls
+            // restart if SA_RESTART says so.
+            boolean sleeping = calls.sleepDeadline(p.task) != Task.NO_DEADLINE;
+            if ((flags & SignalState.SA_RESTART) == 0 || p.pausing || sleeping) {
+                if (sleeping) {
+                    pm.clock().interrupted(p);
+                }
                 calls.cancelRestart(p.task, Errno.EINTR.negated());
             }
         }

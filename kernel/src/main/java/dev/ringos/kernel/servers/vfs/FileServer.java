@@ -21,8 +21,6 @@ import java.util.function.IntFunction;
  * with a result or minus an errno; a bad user pointer surfaces as {@link UserFault} (EFAULT).
  */
 public final class FileServer {
-    /** Seconds since the epoch at boot: guest time is virtual, so file times are too. */
-    public static final long BOOT_EPOCH = 1_767_225_600L;
 
     final KernelCalls calls;
     final MountTable mounts;
@@ -100,7 +98,7 @@ public final class FileServer {
 
     /** Now, in seconds since the epoch, on the virtual clock. */
     public long now() {
-        return BOOT_EPOCH + calls.cycles() / KernelConfig.CLOCK_HZ;
+        return KernelConfig.BOOT_EPOCH + calls.cycles() / KernelConfig.CLOCK_HZ;
     }
 
     /** st_dev of a file system: anonymous device numbers (major 0) in mount order. */
