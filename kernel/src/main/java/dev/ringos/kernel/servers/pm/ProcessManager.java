@@ -83,18 +83,13 @@ public final class ProcessManager implements ProcessEvents {
     public int startInit(String path, List<String> argv, List<String> envp) {
         int pid = allocatePid();
         files.startInit(pid);
-        Object found = files.executable(pid, path);
-        if (found instanceof Errno e) {
+        Object loaded = load(pid, path, argv);
+        if (loaded instanceof Errno e) {
             files.exit(pid);
             return e.negated();
         }
-        Object parsed = ExecLoader.parse((byte[]) found);
-        if (parsed instanceof Errno e) {
-            files.exit(pid);
-            return e.negated();
-        }
-        Executable exe = (Executable) parsed;
-        AddressSpace space = loader.buildSpace(exe);
+        Program program = (Program) loaded;
+        AddressSpace space = loader.buildSpace(program.exe());
         if (space == null) {
             files.exit(pid);
             return Errno.ENOMEM.negated();
@@ -106,7 +101,7 @@ public final class ProcessManager implements ProcessEvents {
         task.setOwner(init);
         table.put(pid, init);
         try {
-            start(init, exe, path, argv, envp);
+            start(init, program, envp);
         } catch (UserFault e) {
             return Errno.ENOMEM.negated();
         }
@@ -114,8 +109,42 @@ public final class ProcessManager implements ProcessEvents {
         return 0;
     }
 
-    private void start(Process p, Executable exe, String path, List<String> argv, List<String> envp)
-            throws UserFault {
+    /** What execve runs: the ELF image, the path it came from and the argv it gets. */
+    private record Program(Executable exe, String path, List<String> argv) {
+    }
+
+    /**
+     * The program at {@code path} for process {@code pid}: an ELF executable, or a {@code #!}
+     * script run by its interpreter (itself possibly a script, {@link Shebang#MAX_DEPTH} deep at
+     * most, then ELOOP). A Program, or the Errno execve fails with.
+     */
+    private Object load(int pid, String path, List<String> argv) {
+        for (int depth = 0; ; depth++) {
+            Object found = files.executable(pid, path);
+            if (found instanceof Errno e) {
+                return e;
+            }
+            byte[] file = (byte[]) found;
+            if (!Shebang.isScript(file)) {
+                Object parsed = ExecLoader.parse(file);
+                return parsed instanceof Errno e ? e : new Program((Executable) parsed, path, argv);
+            }
+            if (depth == Shebang.MAX_DEPTH) {
+                return Errno.ELOOP;
+            }
+            Shebang script = Shebang.parse(file);
+            if (script == null) {
+                return Errno.ENOEXEC;
+            }
+            argv = script.argv(path, argv);
+            path = script.interpreter();
+        }
+    }
+
+    private void start(Process p, Program program, List<String> envp) throws UserFault {
+        Executable exe = program.exe();
+        String path = program.path();
+        List<String> argv = program.argv();
         int sp = loader.buildStack(p.task, exe.entry(), path, argv, envp);
         calls.startAt(p.task, exe.entry(), sp);
         p.task.setName(ExecLoader.commandName(path));
@@ -217,16 +246,12 @@ public final class ProcessManager implements ProcessEvents {
         if (path.isEmpty()) {
             return Errno.ENOENT.negated();
         }
-        Object found = files.executable(p.pid, path);
-        if (found instanceof Errno e) {
+        Object loaded = load(p.pid, path, argv);
+        if (loaded instanceof Errno e) {
             return e.negated();
         }
-        Object parsed = ExecLoader.parse((byte[]) found);
-        if (parsed instanceof Errno e) {
-            return e.negated();
-        }
-        Executable exe = (Executable) parsed;
-        AddressSpace space = loader.buildSpace(exe);
+        Program program = (Program) loaded;
+        AddressSpace space = loader.buildSpace(program.exe());
         if (space == null) {
             return Errno.ENOMEM.negated();
         }
@@ -235,7 +260,7 @@ public final class ProcessManager implements ProcessEvents {
         files.exec(p.pid);
         p.signals.resetHandlersForExec();
         try {
-            start(p, exe, path, argv, envp);
+            start(p, program, envp);
         } catch (UserFault e) {
             signals.force(p, Signal.SIGKILL);
             return SyscallHandler.KEEP_REGISTERS;
