@@ -32,8 +32,10 @@ import dev.ringos.kernel.syscall.FileSyscalls;
 import dev.ringos.kernel.syscall.IpcSyscalls;
 import dev.ringos.kernel.syscall.PipeSyscalls;
 import dev.ringos.kernel.syscall.Strace;
+import dev.ringos.kernel.syscall.StraceOutput;
 import dev.ringos.kernel.syscall.SyscallDispatcher;
 import dev.ringos.kernel.syscall.SyscallTable;
+import dev.ringos.kernel.syscall.TraceSyscalls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,6 +59,8 @@ public final class Kernel {
     private final ProcessManager pm;
     private final SyscallTable table;
     private final Strace strace;
+    /** The host's --strace output: the lines of init's children, traced from the start. */
+    private final StraceOutput hostTrace;
     /** The /dev mounted at boot. */
     private final FileSystem dev;
     private final HostExports exports = new HostExports();
@@ -113,7 +117,9 @@ public final class Kernel {
         FileSyscalls.register(table, files);
         PipeSyscalls.register(table, files);
         IpcSyscalls.register(table, core.calls());
-        this.strace = new Strace(core.calls(), strace);
+        this.strace = new Strace(core.calls());
+        this.hostTrace = new StraceOutput(strace);
+        TraceSyscalls.register(table, core.calls(), files);
         core.attach(new SyscallDispatcher(table, this.strace), pm);
     }
 
@@ -124,7 +130,7 @@ public final class Kernel {
      */
     public int start(List<String> argv, List<String> envp, boolean trace) {
         if (trace) {
-            pm.traceChildrenOfInit(strace::emit);
+            pm.traceChildrenOfInit(hostTrace);
         }
         return pm.startInit(INIT, argv, envp);
     }

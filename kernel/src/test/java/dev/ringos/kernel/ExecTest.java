@@ -122,6 +122,7 @@ class ExecTest {
                 section .data
                 good_path: db "/bin/show", 0
                 text_path: db "/bin/text", 0
+                script_path: db "/bin/script", 0
                 plain_path: db "/bin/plain", 0
                 missing_path: db "/bin/nothing-here", 0
                 overlap_path: db "/bin/overlap", 0
@@ -134,7 +135,8 @@ class ExecTest {
     private static String execveResult(String path, String argv, String envp) {
         GuestRun.Result r = new GuestRun()
                 .program("/bin/show", SHOW_ARGS)
-                .file("/bin/text", 0755, "#!/bin/sh\necho this is text, not ELF\n".getBytes(StandardCharsets.UTF_8))
+                .file("/bin/text", 0755, "echo this is text, not ELF\n".getBytes(StandardCharsets.UTF_8))
+                .file("/bin/script", 0755, "#!/bin/nosuchshell\necho hi\n".getBytes(StandardCharsets.UTF_8))
                 .file("/bin/plain", 0644, GuestRun.assemble("/bin/plain", SHOW_ARGS))
                 .program("/bin/try", execWith(path, argv, envp))
                 .run("/bin/try");
@@ -160,6 +162,11 @@ class ExecTest {
     @Test
     void execOfAFileThatIsNotElfFailsWithENOEXEC() {
         assertThat(execveResult("text_path", "argv", "0")).isEqualTo("execve returned -8\n");
+    }
+
+    @Test
+    void execOfAScriptWhoseInterpreterIsMissingFailsWithENOENT() {
+        assertThat(execveResult("script_path", "argv", "0")).isEqualTo("execve returned -2\n");
     }
 
     @Test

@@ -32,7 +32,10 @@ public final class KernelCalls {
         kernel.copyContext(parent, child);
         child.context.regs[UserRegisters.EAX] = 0;
         child.setName(parent.name());
-        child.traced = parent.traced;
+        child.tracer = parent.tracer;
+        if (child.tracer != null) {
+            child.tracer.retain();
+        }
         return child;
     }
 
@@ -135,6 +138,15 @@ public final class KernelCalls {
     /** The sleep is over: the call is returning (done, or interrupted). */
     public void endSleep(Task task) {
         kernel.endSleep(task);
+    }
+
+    /** Starts (a sink) or stops (null) tracing {@code task}'s syscalls; the sink it had is released. */
+    public void setTracer(Task task, TraceSink sink) {
+        TraceSink old = task.tracer;
+        task.tracer = sink;
+        if (old != null) {
+            old.release();
+        }
     }
 
     /** sched_yield: the caller goes to the back of the queue if anyone else is ready. */

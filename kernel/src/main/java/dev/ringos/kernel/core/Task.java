@@ -39,7 +39,7 @@ public final class Task {
     /** The cycle count when it last went on the CPU or entered the kernel, for accounting. */
     long since;
     /** strace-style tracing of its syscalls. */
-    boolean traced;
+    TraceSink tracer;
     /** The command name (Linux's comm), for traces and ps. */
     private String name = "?";
     /** The process manager's record of the process this thread belongs to. */
@@ -70,11 +70,12 @@ public final class Task {
     }
 
     public boolean traced() {
-        return traced;
+        return tracer != null;
     }
 
-    public void setTraced(boolean traced) {
-        this.traced = traced;
+    /** Where its strace lines go; null when it is not traced. */
+    public TraceSink tracer() {
+        return tracer;
     }
 
     public String name() {

@@ -6,7 +6,6 @@ import dev.ringos.kernel.core.UserFault;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * strace-format lines for traced threads: the call with its arguments, padded to column 40,
@@ -17,13 +16,9 @@ public final class Strace {
     private static final int COLUMN = 39;
 
     private final KernelCalls calls;
-    private final Consumer<String> sink;
-    /** The first traced pid: its lines have no "[pid N] " prefix, like strace -f before a fork. */
-    private int leader;
 
-    public Strace(KernelCalls calls, Consumer<String> sink) {
+    public Strace(KernelCalls calls) {
         this.calls = calls;
-        this.sink = sink;
     }
 
     private static final int O_CREAT = 0100;
@@ -71,10 +66,9 @@ public final class Strace {
 
     /** A line of its own, such as "+++ exited with 0 +++". */
     public void emit(Task task, String text) {
-        if (leader == 0) {
-            leader = task.id;
+        if (task.traced()) {
+            task.tracer().emit(task, text);
         }
-        sink.accept(task.id == leader ? text : "[pid " + task.id + "] " + text);
     }
 
     private String format(Task task, Arg kind, int value, int next, int result) {

@@ -7,6 +7,7 @@ import dev.ringos.kernel.core.ProcessEvents;
 import dev.ringos.kernel.core.Signal;
 import dev.ringos.kernel.core.SyscallHandler;
 import dev.ringos.kernel.core.Task;
+import dev.ringos.kernel.core.TraceSink;
 import dev.ringos.kernel.core.UserFault;
 import dev.ringos.kernel.servers.vfs.FileServer;
 import dev.ringos.kernel.syscall.Errno;
@@ -16,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
 /**
  * The process manager: the process table, fork, execve, exit, wait4, process groups and
@@ -38,10 +38,8 @@ public final class ProcessManager implements ProcessEvents {
     private final SystemName systemName;
     private final Map<Integer, Process> table = new TreeMap<>();
     private int lastPid;
-    /** Children of init are traced (ringos run --strace traces the program, not init). */
-    private boolean traceInitChildren;
-    /** Where strace's own lines go for traced processes ("+++ exited with N +++", "--- SIGSEGV … ---"). */
-    private BiConsumer<Task, String> traceLine = (task, line) -> { };
+    /** Where init's children are traced to (ringos run --strace traces the program, not init); null: nowhere. */
+    private TraceSink initChildrenTracer;
 
     public ProcessManager(KernelCalls calls, FileServer files) {
         this.calls = calls;
@@ -68,10 +66,9 @@ public final class ProcessManager implements ProcessEvents {
         return signals;
     }
 
-    /** Traces every child init forks (and, by inheritance, their descendants), reporting exits to {@code sink}. */
-    public void traceChildrenOfInit(BiConsumer<Task, String> sink) {
-        traceInitChildren = true;
-        traceLine = sink;
+    /** Traces every child init forks (and, by inheritance, their descendants) to {@code sink}. */
+    public void traceChildrenOfInit(TraceSink sink) {
+        initChildrenTracer = sink;
     }
 
     // ---- the first process ----
@@ -212,8 +209,8 @@ public final class ProcessManager implements ProcessEvents {
             return Errno.ENOMEM.negated();
         }
         Task task = calls.forkTask(caller, pid, space);
-        if (parent.pid == 1 && traceInitChildren) {
-            task.setTraced(true);
+        if (parent.pid == 1 && initChildrenTracer != null) {
+            calls.setTracer(task, initChildrenTracer);
         }
         Process child = new Process(pid, task, parent.signals.copy());
         child.parent = parent;
@@ -285,6 +282,7 @@ public final class ProcessManager implements ProcessEvents {
         int sig = status & 0x7F;
         trace(p, sig == 0 ? "+++ exited with " + ((status >> 8) & 0xFF) + " +++"
                 : "+++ killed by " + Signal.name(sig) + " +++");
+        calls.setTracer(p.task, null);
         calls.ports().exited(p.task);
         p.zombie = true;
         p.exitStatus = status;
@@ -455,7 +453,7 @@ public final class ProcessManager implements ProcessEvents {
     /** Adds a line to the strace output of a traced process. */
     void trace(Process p, String line) {
         if (p.task.traced()) {
-            traceLine.accept(p.task, line);
+            p.task.tracer().emit(p.task, line);
         }
     }
 

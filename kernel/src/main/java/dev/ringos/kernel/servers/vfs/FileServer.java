@@ -28,6 +28,8 @@ public final class FileServer {
     final FileSystemTypes types = new FileSystemTypes();
     private final Map<FileSystem, Integer> deviceIds = new IdentityHashMap<>();
     private FsProcess[] byPid = new FsProcess[64];
+    /** Who the kernel's own writes come from: pid 0, no process group, no terminal. */
+    private final FsProcess kernelWriter = new FsProcess(0);
     private Function<FsProcess, OpenFile[]> consoleFiles;
     private JobControl jobs;
     private FifoOpener fifos = (caller, node, flags) -> {
@@ -225,6 +227,34 @@ public final class FileServer {
     }
 
     // ---- descriptions ----
+
+    /** The description at {@code fd}, if it is open for writing, with a reference for the kernel; else null. */
+    public OpenFile holdForWriting(Task t, int fd) {
+        FsProcess p = process(t);
+        OpenFile f = p == null ? null : p.fds.get(fd);
+        if (f == null || !f.writable()) {
+            return null;
+        }
+        f.references++;
+        return f;
+    }
+
+    /**
+     * The kernel's own write (strace lines): what fits now goes; if the file would block (a full
+     * pipe) or fails, the rest is lost rather than stop the machine for a trace line.
+     */
+    public void writeFromKernel(OpenFile f, byte[] data) {
+        try {
+            f.write(kernelWriter, data, 0, data.length);
+        } catch (FsException e) {
+            // lost, as said
+        }
+    }
+
+    /** Gives back a reference taken with {@link #holdForWriting}. */
+    public void release(OpenFile f) {
+        drop(f);
+    }
 
     /** One reference fewer; the last one releases the description (hostfs syncs then). */
     int drop(OpenFile f) {

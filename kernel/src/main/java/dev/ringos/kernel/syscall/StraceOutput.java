@@ -1,0 +1,48 @@
+package dev.ringos.kernel.syscall;
+
+import dev.ringos.kernel.core.Task;
+import dev.ringos.kernel.core.TraceSink;
+import java.util.function.Consumer;
+
+/**
+ * One strace session's output: lines of the first thread traced go out as they are, every
+ * other thread's with a "[pid N] " prefix, as strace -f writes them. When the last thread using
+ * it is done, {@code closed} runs (a guest session gives its file back).
+ */
+public final class StraceOutput implements TraceSink {
+    private final Consumer<String> lines;
+    private final Runnable closed;
+    private int leader;
+    private int users = 1;
+
+    public StraceOutput(Consumer<String> lines, Runnable closed) {
+        this.lines = lines;
+        this.closed = closed;
+    }
+
+    /** A session that lasts as long as the kernel (the host's --strace). */
+    public StraceOutput(Consumer<String> lines) {
+        this(lines, () -> { });
+        users = Integer.MAX_VALUE / 2;
+    }
+
+    @Override
+    public void emit(Task task, String text) {
+        if (leader == 0) {
+            leader = task.id;
+        }
+        lines.accept(task.id == leader ? text : "[pid " + task.id + "] " + text);
+    }
+
+    @Override
+    public void retain() {
+        users++;
+    }
+
+    @Override
+    public void release() {
+        if (--users == 0) {
+            closed.run();
+        }
+    }
+}
