@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The file and process calls through the library, against the real kernel: files_test works in
  * /tmp and lists /data (a few entries) and /many (more than one getdents64 buffer holds);
- * process_test forks, waits, execs itself and handles signals.
+ * process_test forks, waits, execs itself and handles signals; calls_test covers the other
+ * wrappers and the output buffering modes.
  */
 class SystemCallsTest {
     @Test
@@ -148,5 +149,61 @@ class SystemCallsTest {
                 """);
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isEqualTo(7);
+    }
+
+    @Test
+    void theOtherWrappersAndTheOutputBufferingModes() {
+        GuestHarness.Result r = GuestHarness.program("calls_test").directory("/tmp").run();
+        // The pipe shows what reached the descriptor: nothing until fflush when fully buffered,
+        // each line when line-buffered, every call's output when unbuffered, and a full buffer
+        // (1024 bytes) on its own.
+        assertThat(r.out()).isEqualTo("""
+                creat -> 3
+                fchmod -> 0
+                ftruncate -> 0
+                mode 600 size 10
+                chown -> 0
+                mode 644 size 3
+                owner 5 group 6
+                link -> 0
+                links 2
+                mknod(fifo) -> 0
+                fifo type 1000
+                openat: size 3
+                fchdir -> 0
+                cwd [/tmp]
+                getdents64: first [.] reclen 24
+                writev -> 11
+                readv -> 11
+                readv parts [hel] [lo wo]
+                pipe2(O_CLOEXEC): FD_CLOEXEC 1
+                dup3 -> 20
+                dup3(O_CLOEXEC): FD_CLOEXEC 1
+                dup3 onto itself -> -1 errno 22
+                mount -> 0
+                umount -> 0
+                the file is gone with the mount: -1
+                gettid is getpid
+                child: uid 20 gid 30
+                child: setuid(0) -> -1 errno 1
+                wait4: exit code 9
+                pipe empty (-11)
+                fflush -> 0
+                pipe gave 3 [a
+                b]
+                setvbuf(_IOLBF) -> 0
+                pipe gave 2 [a
+                ]
+                pipe gave 2 [b
+                ]
+                pipe gave 3 [a
+                b]
+                pipe gave 1024 [xxxxxxxxxxxxxxxxxxxx]
+                pipe gave 476 [xxxxxxxxxxxxxxxxxxxx]
+                setvbuf(99) -> -1 errno 22
+                setvbuf(mode 3) -> -1 errno 22
+                """);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
     }
 }
