@@ -1,7 +1,7 @@
 ; Processes and signals through the library: fork (which flushes first), waitpid and wait with
 ; the status decoded, execve of this program, exit flushing and _exit not, ids, groups and
-; sessions, signal handlers with raise and kill, masks and pending sets, sleep and uname (which
-; ringos may refuse), isatty and the terminal calls on a non-terminal.
+; sessions, signal handlers with raise and kill, masks and pending sets, sleep and uname, isatty
+; and the terminal calls on a non-terminal.
 %include "lib.inc"
 %include "check.inc"
 
@@ -176,7 +176,7 @@ main:
         c2 sigismember, set, 0
         show "sigismember(0) -> %d", eax
 
-        ; --- calls ringos may not have; the library answers as C would ---
+        ; --- time and the system's name ---
         mov dword [errno], 0
         c1 sleep, 2
         show2 "sleep(2) -> %d errno %d", eax, [errno]
