@@ -9,6 +9,7 @@
 ;   orphan      makes a grandchild that is orphaned and exits; says "reaped" once init reaped it
 ;   once        the first time (no /tmp/once yet): makes /tmp/once and kills itself with SIGKILL
 ;   raw         switches the terminal to raw mode, reads one key and prints its code
+;   winsize     the terminal's window size: "ROWS COLUMNS"
 ;   mounts      copies /proc/mounts to fd 1
 ; Anything else: "sh: NAME: not found" on fd 2, status 127.
 
@@ -30,6 +31,7 @@ O_WRONLY    equ 1
 TCGETS      equ 0x5401
 TCSETS      equ 0x5402
 TIOCGPGRP   equ 0x540F
+TIOCGWINSZ  equ 0x5413
 ICANON      equ 2
 ECHO        equ 8
 
@@ -300,6 +302,20 @@ do_raw:
         call print_decimal
         call newline
         ret
+do_winsize:
+        mov eax, SYS_IOCTL
+        xor ebx, ebx
+        mov ecx, TIOCGWINSZ
+        mov edx, scratch
+        int 0x80
+        movzx eax, word [scratch]
+        call print_decimal
+        mov esi, space
+        call print
+        movzx eax, word [scratch+2]
+        call print_decimal
+        call newline
+        ret
 do_mounts:
         mov eax, SYS_OPEN
         mov ebx, mounts_path
@@ -431,7 +447,7 @@ section .data
 commands:
         dd c_echo, do_echo, c_err, do_err, c_exit, do_exit, c_kill, do_kill, c_args, do_args
         dd c_env, do_env, c_session, do_session, c_orphan, do_orphan, c_once, do_once
-        dd c_raw, do_raw, c_mounts, do_mounts, 0, 0
+        dd c_raw, do_raw, c_winsize, do_winsize, c_mounts, do_mounts, 0, 0
 c_echo:     db "echo", 0
 c_err:      db "err", 0
 c_exit:     db "exit", 0
@@ -442,9 +458,11 @@ c_session:  db "session", 0
 c_orphan:   db "orphan", 0
 c_once:     db "once", 0
 c_raw:      db "raw", 0
+c_winsize:  db "winsize", 0
 c_mounts:   db "mounts", 0
 prompt:     db "$ ", 0
 nl:         db 10, 0
+space:      db " ", 0
 leader_text: db "leader ", 0
 tty_text:   db "tty", 0
 reaped_text: db "reaped", 10, 0
