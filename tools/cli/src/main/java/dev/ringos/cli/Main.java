@@ -42,6 +42,10 @@ public final class Main implements Callable<Integer> {
 
     /** Entry point of {@code java -jar ringos.jar}. */
     public static void main(String[] args) {
+        // System.console() is null unless stdin and stdout are both terminals: ringos decides on it
+        // whether to attach the terminal. JDK 22 and later return a console even when they are
+        // redirected unless asked for the java.base one, before anything (Picocli) has looked.
+        System.setProperty("jdk.console", "java.base");
         System.exit(newCommandLine().execute(args));
     }
 

@@ -74,7 +74,7 @@ final class TerminalSession {
     private long lastPoll;
     private boolean hungUp;
 
-    private TerminalSession(Terminal terminal, SystemOptions options, PrintWriter err) {
+    private TerminalSession(Terminal terminal, SystemOptions options) {
         this.terminal = terminal;
         this.keyboard = terminal.reader();
         this.screen = new BufferedOutputStream(terminal.output(), 1 << 16);
@@ -96,7 +96,7 @@ final class TerminalSession {
                         + " ringos < /dev/tty");
                 return 1;
             }
-            TerminalSession session = new TerminalSession(terminal, options, err);
+            TerminalSession session = new TerminalSession(terminal, options);
             int started = session.kernel.boot(List.of(), System.getenv(), options.strace);
             if (started != 0) {
                 err.println("ringos: the kernel could not start " + Kernel.INIT + " (error " + -started + ")");

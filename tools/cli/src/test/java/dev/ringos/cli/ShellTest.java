@@ -130,19 +130,41 @@ class ShellTest {
      * Runs {@code ringos --mount …} on a pseudo-terminal of 24 by 80 made by script(1), typing
      * {@code keys}; HOME is the scratch directory. Keys typed before ringos has put the terminal in
      * raw mode meet the pseudo-terminal's own line discipline first (it echoes them, and a ^C there
-     * would be the host's SIGINT), so those that must arrive later wait {@code delay} seconds.
+     * would be the host's SIGINT); with {@code atPrompt} they wait until the guest's first prompt.
      */
-    private static CliProcess.Result onATerminal(String keys, double delay) throws Exception {
+    private static CliProcess.Result onATerminal(String keys, boolean atPrompt) throws Exception {
+        return onATerminal(List.of(keys), atPrompt, "", "");
+    }
+
+    private static int sessions;
+
+    /**
+     * As above, typing each of {@code chunks} half a second after the one before (as a person
+     * types: a program sees them one at a time), with {@code before} run in the terminal's shell
+     * first (it may wait for the prompt too: {@code PROMPT} in it is a command that does) and
+     * {@code options} for ringos.
+     */
+    private static CliProcess.Result onATerminal(List<String> chunks, boolean atPrompt, String before, String options)
+            throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) from util-linux makes the terminal");
-        Path keyFile = Files.writeString(scratch.resolve("keys"), keys);
-        String feed = delay > 0 ? "(sleep " + delay + "; cat '" + keyFile + "')" : "cat '" + keyFile + "'";
+        Path typescript = scratch.resolve("typescript" + ++sessions);
+        Path waiter = Files.writeString(scratch.resolve("wait-for-prompt"),
+                "for i in $(seq 300); do grep -qF '$ ' \"$1\" 2>/dev/null && break; sleep 0.1; done\n");
+        String waitForPrompt = "sh " + waiter + " " + typescript;
+        StringBuilder feed = new StringBuilder("(").append(atPrompt ? waitForPrompt : "true");
+        for (int i = 0; i < chunks.size(); i++) {
+            Path keyFile = Files.writeString(scratch.resolve("keys" + i), chunks.get(i));
+            feed.append(i == 0 && !atPrompt ? "; cat '" : "; sleep 0.5; cat '").append(keyFile).append('\'');
+        }
+        feed.append(')');
         return CliProcess.shell(scratch, feed + " | TERM=xterm HOME='" + scratch + "' script -qfec \"stty rows 24 cols 80;"
-                + " ./ringos --mount " + mount() + "\" /dev/null");
+                + before.replace("PROMPT", waitForPrompt) + " ./ringos " + options
+                + " --mount " + mount() + "\" '" + typescript + "'");
     }
 
     @Test
     void onATerminalTheShellIsInteractiveInItsOwnSessionAndTheWindowSizeIsTheTerminals() throws Exception {
-        CliProcess.Result r = onATerminal("args\rsession\rwinsize\rexit 4\r", 0);
+        CliProcess.Result r = onATerminal("args\rsession\rwinsize\rexit 4\r", false);
         assertThat(r.status()).isEqualTo(4);
         assertThat(r.stdout()).contains("$ ", "-sh\r\n-i\r\n", "leader tty\r\n", "24 80\r\n");
     }
@@ -151,7 +173,7 @@ class ShellTest {
     void ctrlCAtThePromptReachesTheGuestAsSigintAndLinesGoToTheHistory() throws Exception {
         Path history = scratch.resolve(".ringos_history");
         Files.deleteIfExists(history);
-        CliProcess.Result r = onATerminal("echo one\rtyped\u0003\u001bOA\rexit 5\r", 1.5);
+        CliProcess.Result r = onATerminal("echo one\rtyped\u0003\u001bOA\rexit 5\r", true);
         assertThat(r.status()).isEqualTo(5);
         assertThat(r.stdout()).contains("$ typed^C", "init: /bin/sh was killed by signal 2; starting it again",
                 "one\r\n$ ");
@@ -161,15 +183,30 @@ class ShellTest {
     }
 
     @Test
+    void aChangeOfTheHostsWindowSizeReachesTheGuest() throws Exception {
+        CliProcess.Result r = onATerminal(List.of("winsize\rexit 0\r"), true,
+                " (PROMPT; stty rows 30 cols 100 < /dev/tty) &", "");
+        assertThat(r.status()).isZero();
+        assertThat(r.stdout()).contains("30 100\r\n");
+    }
+
+    @Test
+    void withNoEditEveryKeyGoesToTheGuestWhichEchoesItself() throws Exception {
+        CliProcess.Result r = onATerminal(List.of("echo hi\r", "exit 6\r"), true, "", "--no-edit");
+        assertThat(r.status()).isEqualTo(6);
+        assertThat(r.stdout()).contains("$ echo hi\r\nhi\r\n$ exit 6\r\n").doesNotContain("\u001b[?2004h");
+    }
+
+    @Test
     void aProgramInRawModeGetsEveryKeyAsTyped() throws Exception {
-        CliProcess.Result r = onATerminal("raw\rqexit 0\r", 0);
+        CliProcess.Result r = onATerminal(List.of("raw\r", "q", "exit 0\r"), true, "", "");
         assertThat(r.status()).isZero();
         assertThat(r.stdout()).contains("key 113\r\n");
     }
 
     @Test
     void tabCompletesGuestCommandsAndFileNames() throws Exception {
-        CliProcess.Result r = onATerminal("echo /pr\t\rexit 0\r", 0);
+        CliProcess.Result r = onATerminal("echo /pr\t\rexit 0\r", false);
         assertThat(r.stdout()).contains("/proc/\r\n");
     }
 }
