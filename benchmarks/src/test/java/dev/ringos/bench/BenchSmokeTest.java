@@ -53,6 +53,13 @@ class BenchSmokeTest {
         assertBatch(state.guest, PipeBench.BW_BATCH, () -> new PipeBench().bwPipe(state, new GuestWork()));
     }
 
+    @Test
+    void bootReachesThePrompt() {
+        BootBench bench = new BootBench();
+        bench.bootToPrompt();
+        assertTrue(bench.shown.endsWith("$ "), "the screen showed: " + bench.shown);
+    }
+
     private static void assertBatch(GuestKernel guest, int batch, Runnable body) {
         long n0 = guest.counted();
         long i0 = guest.instructions();

@@ -44,6 +44,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -133,6 +134,34 @@ public final class Kernel {
             pm.traceChildrenOfInit(hostTrace);
         }
         return pm.startInit(INIT, argv, envp);
+    }
+
+    /**
+     * Boots the system: starts {@link #INIT} as PID 1 with {@code args} after its name (the
+     * userland's init hands them to the shell: {@code "-c", LINE} runs one command line) and the
+     * environment {@link #initEnvironment} makes of {@code host}; with {@code trace}, as in
+     * {@link #start}. Returns 0 or a negative errno.
+     */
+    public int boot(List<String> args, Map<String, String> host, boolean trace) {
+        List<String> argv = new ArrayList<>();
+        argv.add(INIT);
+        argv.addAll(args);
+        return start(argv, initEnvironment(host), trace);
+    }
+
+    /**
+     * The environment init starts with, as Linux gives it one: {@code HOME=/}, and {@code TERM}
+     * when the host says what its terminal is (a value of printable ASCII without blanks). Nothing
+     * else of the host's environment reaches the guest, so runs stay the same from host to host.
+     */
+    public static List<String> initEnvironment(Map<String, String> host) {
+        List<String> env = new ArrayList<>();
+        env.add("HOME=/");
+        String term = host.get("TERM");
+        if (term != null && !term.isEmpty() && term.length() <= 64 && term.chars().allMatch(c -> c > ' ' && c < 0x7F)) {
+            env.add("TERM=" + term);
+        }
+        return env;
     }
 
     /**

@@ -11,30 +11,41 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code ringos} command.
- *
- * <p>Subcommands: {@code asm}, {@code disasm}, {@code run --bare}; booting the kernel and attaching
- * the terminal (DESIGN §6, §8) arrive with the kernel.
+ * The {@code ringos} command. Alone (or with {@code -c LINE}) it boots the system and runs the
+ * guest shell, as {@code ringos shell} does (DESIGN §6, §8); subcommands do the rest.
  */
 @Command(
         name = "ringos",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "A teaching operating system on an emulated x86-like machine.",
-        subcommands = {AsmCommand.class, DisasmCommand.class, RunCommand.class, AutoComplete.GenerateCompletion.class},
-        footer = {"", "Shell completion: source <(ringos generate-completion)"})
+        description = {"A teaching operating system on an emulated x86-like machine.",
+            "Without a subcommand: boot ringos and run its shell (see `ringos shell --help`)."},
+        subcommands = {ShellCommand.class, RunCommand.class, AsmCommand.class, DisasmCommand.class,
+            AutoComplete.GenerateCompletion.class},
+        footer = {"", "Examples:", "  ringos                      an interactive shell on this terminal",
+            "  ringos -c 'echo hello'      one command line; ringos exits with its status",
+            "  echo 'echo hello' | ringos  commands from stdin",
+            "", "Shell completion: source <(ringos generate-completion)"})
 public final class Main implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SystemOptions options;
+
     /** Entry point of {@code java -jar ringos.jar}. */
     public static void main(String[] args) {
+        // System.console() is null unless stdin and stdout are both terminals: ringos decides on it
+        // whether to attach the terminal. JDK 22 and later return a console even when they are
+        // redirected unless asked for the java.base one, before anything (Picocli) has looked.
+        System.setProperty("jdk.console", "java.base");
         System.exit(newCommandLine().execute(args));
     }
 
@@ -49,13 +60,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine cmd = spec.commandLine();
-        PrintWriter out = cmd.getOut();
-        out.println("ringos: the interactive shell arrives with the kernel; for now:");
-        out.println();
-        cmd.usage(out);
-        out.flush();
-        return CommandLine.ExitCode.OK;
+        return SystemRun.run(options, spec.commandLine().getErr());
     }
 
     /** Reads the project version from the Maven-filtered {@code version.properties}. */

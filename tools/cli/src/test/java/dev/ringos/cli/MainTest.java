@@ -47,12 +47,10 @@ class MainTest {
     }
 
     @Test
-    void noArgumentsPrintsUsageForNow() {
-        Run r = run();
+    void helpNamesTheShellAndItsOptions() {
+        Run r = run("--help");
 
-        assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: ringos");
-        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("shell", "-c=LINE", "--mount", "ringos -c 'echo hello'");
     }
 
     @Test

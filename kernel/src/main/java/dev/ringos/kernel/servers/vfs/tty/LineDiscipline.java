@@ -426,6 +426,11 @@ public final class LineDiscipline {
         return queued;
     }
 
+    /** Whether anything typed is still unread: finished lines, an end of file, or a line being typed. */
+    public boolean holdsInput() {
+        return queued > 0 || lineCount > 0 || editLength > 0;
+    }
+
     /** Whether a read would return now rather than wait. */
     public boolean readable() {
         return canonical() ? lineCount > 0 : termios.cc[VMIN] == 0 || queued > 0;

@@ -85,6 +85,24 @@ public final class TerminalConsole {
         }
     }
 
+    /**
+     * The terminal's modes as programs have set them with TCSETS (a copy). A host that edits lines
+     * itself looks here: in canonical mode with echo on, a line typed whole is what the program
+     * expects; with ICANON off every key must go through as it comes.
+     */
+    public Termios modes() {
+        Termios copy = Termios.defaults();
+        if (tty != null) {
+            copy.copyFrom(tty.termios());
+        }
+        return copy;
+    }
+
+    /** Whether keys typed are still unread by any program (a line half typed, typeahead). */
+    public boolean holdsInput() {
+        return tty != null && tty.holdsInput();
+    }
+
     /** What the terminal has shown since the last call, as UTF-8 (only for a console made to keep it). */
     public String takeOutput() {
         if (kept == null) {

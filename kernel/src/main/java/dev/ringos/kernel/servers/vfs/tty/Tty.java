@@ -107,6 +107,16 @@ public final class Tty {
         }
     }
 
+    /** The modes programs have set (read-only). */
+    Termios termios() {
+        return discipline.termios();
+    }
+
+    /** Whether keys typed are still unread, in the line discipline or waiting to get in. */
+    boolean holdsInput() {
+        return discipline.holdsInput() || backlogStart != backlogEnd;
+    }
+
     /** Feeds waiting keys to the line discipline; whether it took any. */
     private boolean drainBacklog() {
         if (backlogStart == backlogEnd) {
