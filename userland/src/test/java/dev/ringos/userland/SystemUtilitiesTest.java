@@ -62,4 +62,15 @@ class SystemUtilitiesTest {
         expect(Bin.system().run("sleep 1x"), 2, "", "sleep: invalid time interval '1x'\n");
         expect(Bin.system().run("sleep"), 2, "", "sleep: missing operand\n");
     }
+
+    @Test
+    void killListsSignalsAndSendsThem() {
+        expect(Bin.system().run("kill -l"), 0, "HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM "
+                + "STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH POLL PWR SYS\n", "");
+        expect(Bin.system().run("kill -l 9 ; kill -l SIGKILL ; kill -l 143"), 0, "KILL\n9\nTERM\n", "");
+        expect(Bin.system().run("kill -0 1"), 0, "", "");
+        expect(Bin.system().run("kill -s USR1 99999"), 1, "", "kill: (99999): No such process\n");
+        expect(Bin.system().run("kill -FOO 1"), 2, "", "kill: unknown signal: FOO\n");
+        expect(Bin.system().run("kill"), 2, "", "kill: not enough arguments\n");
+    }
 }
