@@ -71,6 +71,11 @@ final class GuestHarness {
         return ElfWriter.write(exe);
     }
 
+    /** The assembled program's bytes. */
+    byte[] programBytes() {
+        return program;
+    }
+
     GuestHarness input(String text) {
         this.input = text;
         return this;
