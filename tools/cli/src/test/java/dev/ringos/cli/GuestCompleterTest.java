@@ -47,8 +47,9 @@ class GuestCompleterTest {
 
     @Test
     void theFirstWordIsACommandFromThePathDirectories() {
-        assertThat(complete("s")).containsExactly("sh ");
-        assertThat(complete("i")).containsExactly("init ");
+        assertThat(complete("sh")).containsExactly("sh ");
+        assertThat(complete("in")).containsExactly("init ");
+        assertThat(complete("sl")).containsExactly("sleep ");
         assertThat(complete("x")).isEmpty();
     }
 
