@@ -107,6 +107,11 @@ class ShellTest {
     }
 
     @Test
+    void anInteractiveShellPromptsOnStderrWithTheCurrentDirectory() {
+        assertThat(boot("cd /tmp\necho 'a\nb'\n", "-i")).isEqualTo(new Result(0, "a\nb\n", "/# /tmp# > /tmp# "));
+    }
+
+    @Test
     void aQuoteLeftOpenContinuesOnTheNextLine() {
         assertThat(boot("echo 'a\nb' \\\nc &&\necho d\n")).isEqualTo(new Result(0, "a\nb c\nd\n", ""));
     }
