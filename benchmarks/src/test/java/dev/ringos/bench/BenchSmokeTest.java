@@ -57,7 +57,7 @@ class BenchSmokeTest {
     void bootReachesThePrompt() {
         BootBench bench = new BootBench();
         bench.bootToPrompt();
-        assertTrue(bench.shown.endsWith("$ "), "the screen showed: " + bench.shown);
+        assertTrue(bench.shown.endsWith("/# "), "the screen showed: " + bench.shown);
     }
 
     private static void assertBatch(GuestKernel guest, int batch, Runnable body) {
