@@ -41,62 +41,12 @@ main:
         add esp, 16
         mov eax, 1
         jmp .out
-.opts:  mov esi, [ebp+12]
-        mov ebx, [optind]
-        xor edi, edi
-        mov eax, [ebp+8]
-        sub eax, ebx
-        cmp eax, 1
-        jle .one
-        mov byte [headers], 1
-.one:   test eax, eax
-        jnz .each
-        push STDIN_FILENO
-        call copy_lines
-        add esp, 4
-        or edi, eax
-        jmp .done
-.each:  cmp ebx, [ebp+8]
-        jge .done
-        push dword [esi+ebx*4]
-        call util_open_in
-        add esp, 4
-        test eax, eax
-        jns .opened
-        push dword [esi+ebx*4]
-        push cannotopen
-        push dword [util_prog]
-        call util_error
-        add esp, 12
-        mov edi, 1
-        jmp .next
-.opened:
-        push eax
-        cmp byte [headers], 0
-        je .body
-        mov eax, [esi+ebx*4]
-        cmp word [eax], '-'
-        jne .named
-        mov eax, stdin_name
-.named: push eax
-        mov eax, header
-        cmp ebx, [optind]
-        jne .fmt
-        inc eax                     ; the first header has no blank line before it
-.fmt:   push eax
-        call printf
-        add esp, 8
-.body:  call copy_lines
-        or edi, eax
-        pop eax
-        test eax, eax
-        jz .next
-        push eax
-        call close
-        add esp, 4
-.next:  inc ebx
-        jmp .each
-.done:  mov eax, edi
+.opts:  push copy_lines
+        push dword [optind]
+        push dword [ebp+12]
+        push dword [ebp+8]
+        call util_each_file
+        add esp, 16
 .out:   pop edi
         pop esi
         pop ebx
@@ -157,10 +107,7 @@ BUF equ 4096
 section .rodata
 optstring:      db "n:", 0
 badcount:       db "%s: invalid number of lines: '%s'", 10, 0
-cannotopen:     db "cannot open", 0
 errorreading:   db "error reading", 0
-stdin_name:     db "standard input", 0
-header:         db 10, "==> %s <==", 10, 0
 usage:          db "Usage: head [-n N] [FILE]...", 10
                 db "Print the first 10 lines of each FILE to standard output.", 10
                 db "With more than one FILE, precede each with a header giving the file name.", 10
@@ -169,5 +116,4 @@ usage:          db "Usage: head [-n N] [FILE]...", 10
 
 section .bss
 lines:          resd 1
-headers:        resb 1
 buf:            resb BUF
