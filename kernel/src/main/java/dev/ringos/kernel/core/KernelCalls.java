@@ -140,10 +140,13 @@ public final class KernelCalls {
         kernel.endSleep(task);
     }
 
-    /** Starts (a sink) or stops (null) tracing {@code task}'s syscalls; the sink it had is released. */
+    /** Starts (a sink) or stops (null) tracing {@code task}'s syscalls; the sink is retained, the one it had released. */
     public void setTracer(Task task, TraceSink sink) {
         TraceSink old = task.tracer;
         task.tracer = sink;
+        if (sink != null) {
+            sink.retain();
+        }
         if (old != null) {
             old.release();
         }

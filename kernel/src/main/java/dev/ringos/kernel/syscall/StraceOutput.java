@@ -13,17 +13,17 @@ public final class StraceOutput implements TraceSink {
     private final Consumer<String> lines;
     private final Runnable closed;
     private int leader;
-    private int users = 1;
+    /** Threads writing here: each one traced retains it, each one done releases it. */
+    private int users;
 
     public StraceOutput(Consumer<String> lines, Runnable closed) {
         this.lines = lines;
         this.closed = closed;
     }
 
-    /** A session that lasts as long as the kernel (the host's --strace). */
+    /** A session with nothing to give back when it ends (the host's --strace). */
     public StraceOutput(Consumer<String> lines) {
         this(lines, () -> { });
-        users = Integer.MAX_VALUE / 2;
     }
 
     @Override
