@@ -6,9 +6,6 @@
 main:
         push ebp
         mov ebp, esp
-        push ebx
-        push esi
-        push edi
         push usage
         push dword [ebp+12]
         push dword [ebp+8]
@@ -47,10 +44,7 @@ main:
         push dword [ebp+8]
         call util_each_file
         add esp, 16
-.out:   pop edi
-        pop esi
-        pop ebx
-        pop ebp
+.out:   pop ebp
         ret
 
 ; copy_lines(fd) -> 0 after copying [lines] lines of fd to stdout (reading no further than the

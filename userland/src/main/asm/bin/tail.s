@@ -6,9 +6,6 @@
 main:
         push ebp
         mov ebp, esp
-        push ebx
-        push esi
-        push edi
         push usage
         push dword [ebp+12]
         push dword [ebp+8]
@@ -52,10 +49,7 @@ main:
         push dword [ebp+8]
         call util_each_file
         add esp, 16
-.out:   pop edi
-        pop esi
-        pop ebx
-        pop ebp
+.out:   pop ebp
         ret
 
 ; tail_of(fd) -> 0 after writing the lines asked for of all fd holds, or 1 after an error

@@ -82,7 +82,11 @@ public final class ReadWrite {
             return Errno.EFAULT.negated();
         }
         length = Math.min(length, MAX_RW_COUNT);
-        calls.memory().check(t, address, length, false);
+        if (length > CHUNK) {
+            // Several chunks: a bad page late in the buffer must fail the call before the first one goes.
+            // One chunk is copied in whole before the file sees any of it, so that copy is the check.
+            calls.memory().check(t, address, length, false);
+        }
         int done = 0;
         try {
             while (done < length) {
